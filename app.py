@@ -1,0 +1,9 @@
+"""localtutor's Streamlit entry point: page setup and navigation only."""
+
+import streamlit as st
+
+st.set_page_config(page_title="localtutor", page_icon="🎓", layout="centered")
+
+chat = st.Page("app_pages/chat.py", title="Tutor", icon="💬", default=True)
+transparency = st.Page("app_pages/transparency.py", title="Rules", icon="⚖️")
+st.navigation([chat, transparency]).run()

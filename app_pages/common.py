@@ -1,0 +1,30 @@
+"""Shared, cached services and session-state keys for the Streamlit pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tutor.config import Settings
+from tutor.pipeline import Tutor
+
+# Session state keys, named in one place.
+MESSAGES = "messages"
+LOCALE = "locale"
+LANGUAGE = "language"
+
+
+@st.cache_resource(show_spinner="Loading the tutor…")
+def get_tutor() -> Tutor:
+    """One tutor (embedder, store, guard, backend) per server process."""
+    return Tutor.from_settings(Settings())
+
+
+def enabled_locales(tutor: Tutor) -> list[str]:
+    ids = []
+    for profile_id in tutor.profiles.ids():
+        try:
+            if tutor.profiles.get(profile_id).enabled:
+                ids.append(profile_id)
+        except ValueError:
+            continue  # a broken installed profile must not take the app down
+    return ids

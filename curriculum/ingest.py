@@ -1,0 +1,126 @@
+"""Ingest curriculum files: load -> chunk -> embed -> store, one file at a time.
+
+Every file is processed completely before the store is touched, so a broken upload never
+damages what is already there. Re-ingesting an unchanged file is a no-op (content hash);
+a changed file replaces its old chunks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from curriculum.chunking import split_sections
+from curriculum.embedders import Embedder
+from curriculum.language import detect_language
+from curriculum.loaders import SUPPORTED_SUFFIXES, LoaderError, load_file
+from curriculum.store import CurriculumStore
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: str
+    source: str
+    status: str  # "added" | "replaced" | "unchanged" | "error"
+    chunks: int = 0
+    error: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "error"
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus supported files found (recursively) in named folders."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith((".", "_"))
+            )
+        else:
+            out.append(path)
+    return out
+
+
+class Ingestor:
+    def __init__(self, store: CurriculumStore, embedder: Embedder, *, chunk_size: int = 800,
+                 chunk_overlap: int = 120) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.chunk_size = chunk_size
+        self.chunk_overlap = chunk_overlap
+
+    def ingest_file(
+        self, path: Path, locale: str, *, subject: str | None = None, grade: int | None = None,
+        uploader: str | None = None, source: str | None = None,
+    ) -> IngestResult:
+        """Ingest one file; errors are returned as a result, never raised."""
+        source = source or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return IngestResult(str(path), source, "error", error=f"{source}: cannot read file ({exc.strerror or exc})")
+        content_hash = hashlib.sha256(data).hexdigest()
+        try:
+            previous = self.store.document_hash(locale, source)
+            if previous == content_hash:
+                return IngestResult(str(path), source, "unchanged")
+            title, sections = load_file(path)
+        except LoaderError as exc:
+            return IngestResult(str(path), source, "error", error=str(exc))
+        except Exception as exc:  # the store may be unreachable; report, keep going
+            return IngestResult(str(path), source, "error", error=f"{source}: {exc}")
+
+        chunks = split_sections(f"{locale}/{source}/{content_hash}", sections,
+                                chunk_size=self.chunk_size, chunk_overlap=self.chunk_overlap)
+        title = title or path.stem.replace("_", " ").replace("-", " ")
+        language = detect_language(" ".join(s.text for s in sections[:5])[:4000])
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        metadatas: list[dict[str, Any]] = []
+        for chunk in chunks:
+            meta: dict[str, Any] = {
+                "source": source, "title": title, "locale": locale, "language": language,
+                "content_hash": content_hash, "ingested_at": now, "chunk_index": chunk.index,
+                "page": chunk.page, "section": chunk.section, "subject": subject, "grade": grade,
+                "uploader": uploader, "embedder": self.embedder.name,
+            }
+            metadatas.append({k: v for k, v in meta.items() if v is not None})  # Chroma rejects None
+        try:
+            vectors = self.embedder.embed_passages([_passage_text(title, c.section, c.text) for c in chunks])
+            self.store.replace_document(locale, source, [c.chunk_id for c in chunks],
+                                        [c.text for c in chunks], vectors, metadatas)
+        except Exception as exc:
+            return IngestResult(str(path), source, "error", error=f"{source}: could not be stored ({exc})")
+        return IngestResult(str(path), source, "replaced" if previous else "added", chunks=len(chunks))
+
+    def ingest_paths(
+        self, paths: Iterable[Path], locale: str, *, subject: str | None = None, grade: int | None = None,
+        uploader: str | None = None, progress: Progress | None = None,
+    ) -> list[IngestResult]:
+        files = expand_paths(paths)
+        results = []
+        for number, path in enumerate(files, start=1):
+            if progress:
+                progress(number - 1, len(files), path.name)
+            if not path.exists():
+                results.append(IngestResult(str(path), path.name, "error", error=f"{path}: no such file or folder"))
+                continue
+            results.append(self.ingest_file(path, locale, subject=subject, grade=grade, uploader=uploader))
+        if progress:
+            progress(len(files), len(files), "")
+        return results
+
+
+def _passage_text(title: str, section: str | None, text: str) -> str:
+    # The heading path gives a short chunk its topic, which helps cross-lingual retrieval.
+    context = title if not section or section == title else f"{title} — {section}"
+    return f"{context}\n{text}"

@@ -1,0 +1,228 @@
+"""The ``localtutor`` command line: a thin layer over the packages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tutor.config import Settings
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "curriculum" / "samples"
+
+
+def _services(settings: Settings) -> Any:
+    from tutor.pipeline import Tutor
+
+    return Tutor.from_settings(settings)
+
+
+def _ingestor(settings: Settings) -> Any:
+    from curriculum.embedders import create_embedder
+    from curriculum.ingest import Ingestor
+    from curriculum.store import CurriculumStore, make_client
+
+    settings.ensure_home()
+    embedder = create_embedder(settings.embedder)
+    store = CurriculumStore(make_client(settings.chroma_path, settings.chroma_host, settings.chroma_port),
+                            embedder.name, embedder.dimension)
+    return Ingestor(store, embedder, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+
+
+def _progress_bar(done: int, total: int, label: str) -> None:
+    if not sys.stderr.isatty() or total == 0:
+        return
+    width = 30
+    filled = int(width * done / total)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label[:40]:<40}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    ingestor = _ingestor(settings)
+    results = ingestor.ingest_paths([Path(p) for p in args.paths], args.locale, subject=args.subject,
+                                    grade=args.grade, uploader=os.environ.get("USER"), progress=_progress_bar)
+    if not results:
+        print("error: no supported files found (PDF, DOCX, Markdown, TXT, HTML)", file=sys.stderr)
+        return 1
+    for result in results:
+        if result.status == "error":
+            print(f"error: {result.error}", file=sys.stderr)
+        elif result.status == "unchanged":
+            print(f"{result.source}: unchanged, 0 chunks added")
+        else:
+            print(f"{result.source}: {result.chunks} chunks added" + (" (replaced)" if result.status == "replaced" else ""))
+    failed = sum(1 for r in results if not r.ok)
+    print(f"{len(results) - failed} of {len(results)} files ingested into locale '{args.locale}'", file=sys.stderr)
+    return 0 if failed == 0 else 1
+
+
+def seed_samples(settings: Settings, locales: Sequence[str] | None = None) -> list[Any]:
+    """Ingest the shipped sample curriculum (a no-op for files already ingested)."""
+    manifest = json.loads((SAMPLES_DIR / "manifest.json").read_text(encoding="utf-8"))
+    entries = manifest["files"] if isinstance(manifest, dict) else manifest
+    ingestor = _ingestor(settings)
+    results = []
+    for entry in entries:
+        if locales and entry["locale"] not in locales:
+            continue
+        results.append(ingestor.ingest_file(SAMPLES_DIR / entry["path"], entry["locale"],
+                                            subject=entry.get("subject"), grade=entry.get("grade"),
+                                            uploader="localtutor-samples"))
+    return results
+
+
+def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
+    results = seed_samples(settings, args.locale or None)
+    added = sum(r.chunks for r in results)
+    for result in results:
+        if result.status == "error":
+            print(f"error: {result.error}", file=sys.stderr)
+    print(f"sample curriculum: {len(results)} files, {added} new chunks")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.backends import BackendError
+
+    tutor = _services(settings)
+    try:
+        if args.json:
+            answer = tutor.ask(args.question, args.locale, subject=args.subject, grade=args.grade)
+            print(json.dumps(answer.to_json(), ensure_ascii=False))
+            return 0
+        answer = None
+        for event in tutor.stream(args.question, args.locale, subject=args.subject, grade=args.grade):
+            if event.kind == "delta":
+                print(event.text, end="", flush=True)
+            elif event.kind == "replace":
+                print("\n--- (answer withdrawn by the safety check) ---\n" + event.text, end="")
+            answer = event.answer or answer
+    except BackendError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print()
+    if answer is not None:
+        for notice in answer.notices:
+            print(f"[{notice.kind}: {notice.category}] {notice.reason}")
+        for number, citation in enumerate(answer.citations, start=1):
+            where = ", ".join(x for x in (f"p. {citation.page}" if citation.page else "", citation.section or "") if x)
+            print(f"[{number}] {citation.source}" + (f" ({where})" if where else ""))
+    return 0
+
+
+def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.evaluation import DatasetError, evaluate_retrieval, read_jsonl
+
+    try:
+        rows = read_jsonl(Path(args.dataset))
+    except DatasetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    tutor = _services(settings)
+    report = evaluate_retrieval(tutor.retriever, rows, args.locale, k=args.k,
+                                progress=lambda d, t: _progress_bar(d, t, "questions"))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"{'':8} {'n':>4} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}")
+    for name, m in [("overall", report)] + list(report["by_lang"].items()):
+        print(f"{name:8} {m['n']:>4} {m['recall@1']:>6.3f} {m['recall@3']:>6.3f} {m['recall@5']:>6.3f} {m['mrr']:>6.3f}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+               "--server.address", args.address, "--browser.gatherUsageStats", "false",
+               "--server.headless", "true"]
+    return subprocess.call(command)
+
+
+def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.yes:
+        print(f"error: this deletes every chunk of locale '{args.locale}'; add --yes to confirm", file=sys.stderr)
+        return 2
+    ingestor = _ingestor(settings)
+    ingestor.store.drop_locale(args.locale)
+    print(f"locale '{args.locale}' curriculum deleted")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="localtutor", description="A localized, curriculum-grounded tutor.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="add curriculum files or folders to a locale's corpus")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--locale", required=True)
+    p.add_argument("--subject")
+    p.add_argument("--grade", type=int)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("seed", help="ingest the shipped sample curriculum (no-op when already done)")
+    p.add_argument("--locale", action="append", help="only this locale (repeatable)")
+    p.set_defaults(func=cmd_seed)
+
+    p = sub.add_parser("ask", help="ask the tutor a question")
+    p.add_argument("question")
+    p.add_argument("--locale", required=True)
+    p.add_argument("--subject")
+    p.add_argument("--grade", type=int)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="measure retrieval or guardrails")
+    eval_sub = p.add_subparsers(dest="eval_command", required=True)
+    e = eval_sub.add_parser("retrieval", help="recall@1/3/5 and MRR at document level")
+    e.add_argument("--dataset", required=True, help="JSONL with question, source, lang")
+    e.add_argument("--locale", required=True)
+    e.add_argument("--k", type=int, default=5)
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval_retrieval)
+
+    p = sub.add_parser("serve", help="start the Streamlit app")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="0.0.0.0")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("reset", help="delete a locale's whole curriculum from the store")
+    p.add_argument("--locale", required=True)
+    p.add_argument("--yes", action="store_true")
+    p.set_defaults(func=cmd_reset)
+
+    try:
+        from guardrails import cli as guard_cli
+    except ImportError:  # pragma: no cover - the guardrails package is part of the project
+        pass
+    else:
+        guard_cli.register(sub)
+        guard_cli.register_eval(eval_sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    try:
+        return int(args.func(args, settings) if args.func.__code__.co_argcount == 2 else args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a clear message instead of a traceback for operators
+        from locale_profiles import ProfileError
+
+        if isinstance(exc, ProfileError | ValueError | RuntimeError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""``make i18n``: extract, update and compile the Babel catalogs through Babel's API."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+LANGUAGES = ("et", "ru", "en")
+
+
+def _babel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract() -> None:
+    _babel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_", "-o", str(TRANSLATIONS / "messages.pot"),
+           "--no-location", "--sort-output", "--project", "localtutor", str(ROOT / "app.py"),
+           str(ROOT / "app_pages"), str(ROOT / "tutor"))
+
+
+def update() -> None:
+    for lang in LANGUAGES:
+        po = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+        command = "update" if po.exists() else "init"
+        _babel(command, "-i", str(TRANSLATIONS / "messages.pot"), "-d", str(TRANSLATIONS), "-l", lang,
+               *(["--no-fuzzy-matching"] if command == "update" else []))
+
+
+def compile_catalogs() -> None:
+    if any(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
+        _babel("compile", "-d", str(TRANSLATIONS), "--statistics")
+
+
+def main(argv: list[str]) -> int:
+    steps = {"extract": extract, "update": update, "compile": compile_catalogs}
+    for step in argv or ["compile"]:
+        steps[step]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

