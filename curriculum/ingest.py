@@ -22,6 +22,9 @@ from curriculum.store import CurriculumStore
 
 Progress = Callable[[int, int, str], None]
 
+# Bump when loading or chunking changes, so unchanged files are re-chunked once.
+INGEST_VERSION = 2
+
 
 @dataclass(frozen=True)
 class IngestResult:
@@ -69,7 +72,7 @@ class Ingestor:
             data = path.read_bytes()
         except OSError as exc:
             return IngestResult(str(path), source, "error", error=f"{source}: cannot read file ({exc.strerror or exc})")
-        content_hash = hashlib.sha256(data).hexdigest()
+        content_hash = f"{hashlib.sha256(data).hexdigest()}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}"
         try:
             previous = self.store.document_hash(locale, source)
             if previous == content_hash:

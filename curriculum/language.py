@@ -25,6 +25,11 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
+# Function words of every served language, dropped by the lexical ranker: English "on" or
+# "in" would otherwise match the Estonian words "on" (is) and "in" everywhere.
+STOPWORDS: frozenset[str] = frozenset().union(*_STOPWORDS.values())
+
+
 def detect_language(text: str, default: str = "et") -> str:
     """Return ``'et'``, ``'ru'`` or ``'en'`` for ``text`` (``default`` when unsure)."""
     words = [w.lower() for w in _WORD.findall(text)]

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from curriculum.language import STOPWORDS
+
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _STEMMERS = {
     "et": snowballstemmer.stemmer("estonian"),
@@ -42,7 +44,7 @@ def tokenize(text: str, language: str) -> list[str]:
     """
     out = []
     for word in _TOKEN.findall(text.lower()):
-        if len(word) < 2 and not word.isdigit():
+        if (len(word) < 2 and not word.isdigit()) or word in STOPWORDS:
             continue
         lang = "ru" if _CYRILLIC.search(word) else (language if language in ("et", "en") else "et")
         out.append(_stem(word, lang))
@@ -51,14 +53,19 @@ def tokenize(text: str, language: str) -> list[str]:
     return out
 
 
+def query_words(text: str) -> list[tuple[str, ...]]:
+    """For each content word of a question, its index terms under every plausible language."""
+    words = []
+    for word in _TOKEN.findall(text.lower()):
+        variants = tuple(dict.fromkeys(tokenize(word, "et") + tokenize(word, "en")))
+        if variants and variants not in words:
+            words.append(variants)
+    return words
+
+
 def query_terms(text: str) -> list[str]:
-    """Stems of a question under every plausible language (deduplicated, order kept)."""
-    terms: list[str] = []
-    for lang in ("et", "en"):
-        for term in tokenize(text, lang):
-            if term not in terms:
-                terms.append(term)
-    return terms
+    """Index terms of a question under every plausible language (deduplicated, order kept)."""
+    return list(dict.fromkeys(term for variants in query_words(text) for term in variants))
 
 
 class BM25Index:
@@ -81,6 +88,23 @@ class BM25Index:
 
     def __len__(self) -> int:
         return len(self._tf)
+
+    def coverage(self, words: Sequence[tuple[str, ...]], i: int) -> float:
+        """Share of the question's informative words (idf-weighted) that document ``i`` contains.
+
+        A word unknown to the corpus gets the highest idf, so a question in another language
+        than the corpus has low coverage even when one of its words happens to match.
+        """
+        if not words:
+            return 0.0
+        top = max(self._idf.values(), default=1.0)
+        total = matched = 0.0
+        for variants in words:
+            weight = max((self._idf.get(v, top) for v in variants), default=top)
+            total += weight
+            if any(v in self._tf[i] for v in variants):
+                matched += weight
+        return matched / total if total else 0.0
 
     def search(self, terms: Sequence[str], n: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
         """Return up to ``n`` ``(document index, score)`` pairs, best first."""

@@ -88,7 +88,25 @@ def _load_pdf(path: Path) -> tuple[str | None, list[Section]]:
     title = None
     if reader.metadata is not None and reader.metadata.title:
         title = str(reader.metadata.title)
-    return title, [Section(_normalise(text), page=number) for number, text in pages]
+    return title, [Section(_unwrap(_normalise(text)), page=number) for number, text in pages]
+
+
+_LINE_END = re.compile(r"[.!?:;…»”\"]$")
+_LINE_START = re.compile(r"^([-•*▪–]|\d+[.)]\s)")
+
+
+def _unwrap(text: str) -> str:
+    """Join the visual line breaks of a PDF page back into paragraphs (whitespace only)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        # A wrapped line runs (nearly) to the margin; a heading or the end of a paragraph does not.
+        if out and len(out[-1].rsplit("\n", 1)[-1]) >= 60 and line and not _LINE_END.search(out[-1]) \
+                and not _LINE_START.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _heading_sections(blocks: Iterator[tuple[int | None, str]]) -> tuple[str | None, list[Section]]:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from curriculum.embedders import Embedder
-from curriculum.lexical import BM25Index, query_terms, tokenize
+from curriculum.lexical import BM25Index, query_words, tokenize
 from curriculum.store import CurriculumStore, StoredChunk
 
 RRF_K = 60
@@ -27,6 +27,7 @@ class RetrievedChunk:
     score: float  # fused reciprocal-rank score (higher is better)
     dense_score: float | None  # cosine similarity with the question, when the dense ranker found it
     lexical_score: float | None
+    relevance: float | None = None  # dense score minus the question's baseline similarity to this language
 
 
 @dataclass(frozen=True)
@@ -46,23 +47,44 @@ def build_where(subject: str | None = None, grade: int | None = None) -> dict[st
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-class _LexicalCache:
-    """One BM25 index per locale, rebuilt when the store's revision changes."""
+BACKGROUND_SAMPLE = 200
+MIN_BACKGROUND = 20
+
+
+@dataclass(frozen=True)
+class _LocaleIndex:
+    revision: int
+    chunks: list[StoredChunk]
+    bm25: BM25Index
+    background: dict[str, np.ndarray]  # passage language -> a sample of its chunk vectors
+
+
+class _IndexCache:
+    """Per-locale BM25 index and background samples, rebuilt when the store's revision changes."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[int, list[StoredChunk], BM25Index]] = {}
+        self._cache: dict[str, _LocaleIndex] = {}
 
-    def get(self, store: CurriculumStore, locale: str) -> tuple[list[StoredChunk], BM25Index]:
+    def get(self, store: CurriculumStore, locale: str) -> _LocaleIndex:
         revision = store.revision(locale)
         with self._lock:
             cached = self._cache.get(locale)
-            if cached is not None and cached[0] == revision:
-                return cached[1], cached[2]
+            if cached is not None and cached.revision == revision:
+                return cached
             chunks = store.all_chunks(locale)
-            index = BM25Index([tokenize(_index_text(c), str(c.metadata.get("language") or "et")) for c in chunks])
-            self._cache[locale] = (revision, chunks, index)
-            return chunks, index
+            bm25 = BM25Index([tokenize(_index_text(c), str(c.metadata.get("language") or "et")) for c in chunks])
+            by_language: dict[str, list[str]] = {}
+            for chunk in chunks:
+                by_language.setdefault(str(chunk.metadata.get("language") or ""), []).append(chunk.chunk_id)
+            rng = np.random.default_rng(0)
+            background = {}
+            for language, ids in by_language.items():
+                sample = sorted(rng.choice(ids, size=min(BACKGROUND_SAMPLE, len(ids)), replace=False).tolist())
+                background[language] = store.embeddings(locale, sample)
+            built = _LocaleIndex(revision, chunks, bm25, background)
+            self._cache[locale] = built
+            return built
 
 
 def _index_text(chunk: StoredChunk) -> str:
@@ -74,6 +96,12 @@ def _matches(meta: dict[str, Any], subject: str | None, grade: int | None) -> bo
     return (subject is None or meta.get("subject") == subject) and (grade is None or meta.get("grade") == grade)
 
 
+def _relevance(similarity: float | None, baseline: float | None) -> float | None:
+    if similarity is None or baseline is None:
+        return None
+    return round(similarity - baseline, 4)
+
+
 class HybridRetriever:
     """Finds the curriculum chunks most relevant to a question, across languages."""
 
@@ -81,19 +109,22 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.candidates = candidates
-        self._lexical = _LexicalCache()
+        self._index = _IndexCache()
 
     def retrieve(
         self, question: str, locale: str, *, k: int = 5, subject: str | None = None, grade: int | None = None,
         query_embedding: np.ndarray | None = None,
     ) -> Retrieval:
         embedding = query_embedding if query_embedding is not None else self.embedder.embed_query(question)
-        dense = self.store.query(locale, embedding, self.candidates, where=build_where(subject, grade))
-        chunks, index = self._lexical.get(self.store, locale)
+        built = self._index.get(self.store, locale)
+        chunks, index = built.chunks, built.bm25
+        dense = self._dense(locale, embedding, built, build_where(subject, grade))
         allowed = None
         if subject is not None or grade is not None:
             allowed = {i for i, c in enumerate(chunks) if _matches(c.metadata, subject, grade)}
-        lexical = index.search(query_terms(question), self.candidates, allowed) if len(index) else []
+        words = query_words(question)
+        terms = [t for variants in words for t in variants]
+        lexical = index.search(terms, self.candidates, allowed) if len(index) else []
 
         fused: dict[str, float] = {}
         by_id: dict[str, StoredChunk] = {}
@@ -105,10 +136,14 @@ class HybridRetriever:
             dense_scores[chunk.chunk_id] = similarity
         for rank, (i, score) in enumerate(lexical):
             chunk = chunks[i]
-            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+            # Weighted by how much of the question the chunk covers: one shared word ("base")
+            # must not outweigh a passage that the dense ranker found about the whole question.
+            weight = index.coverage(words, i)
+            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + weight / (RRF_K + rank + 1)
             by_id.setdefault(chunk.chunk_id, chunk)
             lexical_scores[chunk.chunk_id] = score
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        baseline = self._baseline(built, embedding)
         results = []
         for chunk_id, score in ranked:
             chunk = by_id[chunk_id]
@@ -120,5 +155,50 @@ class HybridRetriever:
                 section=meta.get("section") or None, title=str(meta.get("title") or meta.get("source")),
                 metadata=meta, score=round(score, 6), dense_score=dense_scores.get(chunk_id),
                 lexical_score=lexical_scores.get(chunk_id),
+                relevance=_relevance(dense_scores.get(chunk_id), baseline.get(str(meta.get("language") or ""))),
             ))
         return Retrieval(results, embedding)
+
+    def _baseline(self, built: _LocaleIndex, embedding: np.ndarray) -> dict[str, float]:
+        """The question's typical similarity to unrelated passages, per passage language.
+
+        Measured on a sample of the corpus when it is big enough; a small corpus falls back
+        to the embedder's published typical similarity (if it has one).
+        """
+        fallback = getattr(self.embedder, "typical_similarity", None)
+        out: dict[str, float] = {}
+        for language, vectors in built.background.items():
+            if len(vectors) >= MIN_BACKGROUND:
+                out[language] = float(np.median(vectors @ embedding))
+            elif fallback is not None:
+                out[language] = float(fallback)
+        return out
+
+    def _dense(self, locale: str, embedding: np.ndarray, built: _LocaleIndex,
+               where: dict[str, Any] | None) -> list[tuple[StoredChunk, float]]:
+        """Dense candidates, ranked fairly across the corpus languages.
+
+        A multilingual embedder gives same-language pairs a higher baseline similarity
+        (measured here: an English question scores ~0.02 higher against any English text
+        than against Estonian text, an Estonian one ~0.06), so an English question over a
+        mostly-Estonian corpus is pulled towards whatever English document exists. Each
+        candidate is ranked by its similarity minus the question's median similarity to a
+        sample of chunks in the candidate's language; the raw cosine stays the dense score.
+        """
+        found = self.store.query(locale, embedding, self.candidates, where=where)
+        if len(built.background) < 2:
+            return found
+        baseline = self._baseline(built, embedding)
+        adjusted = [(similarity - baseline.get(str(chunk.metadata.get("language") or ""), 0.0), chunk, similarity)
+                    for chunk, similarity in found]
+        languages = set(baseline)
+        present = {str(c.metadata.get("language") or "") for c, _ in found}
+        if len(languages - present) > 0:
+            # A language can be crowded out of the raw top-N entirely; ask for its best too.
+            for language in sorted(languages - present):
+                clause = {"language": language}
+                extra = self.store.query(locale, embedding, 10,
+                                         where=clause if where is None else {"$and": [where, clause]})
+                adjusted += [(s - baseline[language], c, s) for c, s in extra]
+        adjusted.sort(key=lambda t: -t[0])
+        return [(chunk, similarity) for _, chunk, similarity in adjusted[: self.candidates]]

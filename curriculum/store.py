@@ -200,6 +200,15 @@ class CurriculumStore:
                 return out
             offset += page
 
+    def embeddings(self, locale: str, ids: Sequence[str]) -> np.ndarray:
+        """Stored vectors of ``ids`` (in that order)."""
+        collection = self._collection(locale, create=False)
+        if collection is None or not ids:
+            return np.zeros((0, self._dimension), dtype=np.float32)
+        got = collection.get(ids=list(ids), include=["embeddings"])
+        by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
+        return np.asarray([by_id[i] for i in ids], dtype=np.float32)
+
     def query(
         self, locale: str, embedding: np.ndarray, n: int, where: dict[str, Any] | None = None
     ) -> list[tuple[StoredChunk, float]]:

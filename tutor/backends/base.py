@@ -25,6 +25,8 @@ class GenerationRequest:
     history: tuple[tuple[str, str], ...] = ()  # (role, text) of earlier turns, oldest first
     pedagogy: str = "direct"  # "socratic" | "direct"
     tone_notes: str = ""
+    confident: bool = True  # False when even the best passage is only loosely related
+    homework: bool = False  # the question asks for a task to be done (Socratic profiles give hints)
     embedder: Embedder | None = field(default=None, compare=False)
 
 

@@ -14,37 +14,26 @@ import numpy as np
 
 from curriculum.lexical import query_terms, tokenize
 from tutor.backends.base import GenerationRequest
+from tutor.messages import INTRO, INTRO_LOW_CONFIDENCE, INTRO_OTHER_LANGUAGE, NOTHING_FOUND, SOCRATIC_OUTRO
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"'«„(]?[A-ZÕÄÖÜŠŽА-ЯЁ0-9])|\n+")
 
-INTRO = {
-    "et": "Õppekava materjalides on selle kohta kirjas:",
-    "en": "Here is what the curriculum says about this:",
-    "ru": "Вот что говорится об этом в учебных материалах:",
-}
-INTRO_OTHER_LANGUAGE = {
-    "en": "Here is what the curriculum says about this (quoted in the original language):",
-    "ru": "Вот что говорится об этом в учебных материалах (цитата на языке оригинала):",
-    "et": "Õppekava materjalides on selle kohta kirjas (tsitaat originaalkeeles):",
-}
-NOTHING_FOUND = {
-    "et": "Õppekava materjalides ei leidnud ma sellele küsimusele vastust. Küsi palun õpetajalt "
-          "või sõnasta küsimus teisiti.",
-    "en": "I could not find anything about this in the curriculum materials. Please ask your teacher "
-          "or try wording the question differently.",
-    "ru": "В учебных материалах я не нашёл ответа на этот вопрос. Спроси, пожалуйста, учителя "
-          "или сформулируй вопрос иначе.",
-}
-SOCRATIC_OUTRO = {
-    "et": "Proovi nüüd ise: mida see lõik sinu ülesande kohta ütleb ja milline oleks järgmine samm?",
-    "en": "Now try it yourself: what does this passage tell you about your task, and what would the next step be?",
-    "ru": "Теперь попробуй сам: что этот отрывок говорит о твоём задании и каким будет следующий шаг?",
-}
 MAX_SENTENCES = 3
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip(" -•*\t") for s in _SENTENCE.split(text) if len(s.strip(" -•*\t")) > 15]
+    """Quotable sentences of a passage: no table rows, bare headings or fragments."""
+    out = []
+    for piece in _SENTENCE.split(text):
+        sentence = piece.strip(" -•*\t")
+        words = sentence.split()
+        letters = sum(ch.isalpha() for ch in sentence)
+        if len(words) < 4 or sentence.startswith("|") or letters < 0.6 * len(sentence.replace(" ", "")):
+            continue
+        if len(words) < 8 and not sentence.endswith((".", "!", "?", "…", ":", ")", "»", "”", '"')):
+            continue  # a heading or a list fragment, not a statement
+        out.append(sentence)
+    return out
 
 
 class ExtractiveBackend:
@@ -60,11 +49,15 @@ class ExtractiveBackend:
             return
         picked = self._pick(request)
         passage_lang = request.passages[0].metadata.get("language")
-        intro = INTRO[lang] if passage_lang in (None, lang) else INTRO_OTHER_LANGUAGE[lang]
-        yield intro
+        if not request.confident:
+            yield INTRO_LOW_CONFIDENCE[lang]
+        elif passage_lang in (None, lang):
+            yield INTRO[lang]
+        else:
+            yield INTRO_OTHER_LANGUAGE[lang]
         for number, sentence in picked:
             yield f"\n\n> {sentence} [{number}]"
-        if request.pedagogy == "socratic":
+        if request.pedagogy == "socratic" and request.homework:
             yield "\n\n" + SOCRATIC_OUTRO[lang]
 
     def _pick(self, request: GenerationRequest) -> list[tuple[int, str]]:
@@ -72,7 +65,7 @@ class ExtractiveBackend:
         # embedding more sentences costs ~60 ms each on two cores).
         candidates: list[tuple[int, int, str]] = []  # (passage number, position, sentence)
         for number, chunk in enumerate(request.passages[:2], start=1):
-            for position, sentence in enumerate(split_sentences(chunk.text)[:8]):
+            for position, sentence in enumerate(split_sentences(chunk.text)[: 6 if number == 1 else 4]):
                 candidates.append((number, position, sentence))
         if not candidates:
             return [(1, request.passages[0].text.strip())]

@@ -1,0 +1,59 @@
+"""The real Streamlit app, run headless through AppTest against the seeded home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture()
+def app(home_env: Path) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_question_produces_an_answer_with_openable_citations(app: AppTest) -> None:
+    app.chat_input[0].set_value("Mis on pH-skaala?").run()
+    assert not app.exception, app.exception
+    roles = [m.name for m in app.chat_message]
+    assert roles == ["user", "assistant"]
+    assistant = app.chat_message[1]
+    assert "[1]" in assistant.markdown[0].value
+    labels = [e.label for e in assistant.expander]
+    assert labels and labels[0].startswith("[1] keemia_happed_alused.md")
+    assert "pH" in assistant.expander[0].markdown[0].value
+
+
+def test_sidebar_names_backend_and_curriculum(app: AppTest) -> None:
+    captions = " ".join(c.value for c in app.sidebar.caption)
+    assert "extractive" in captions
+    assert "Eesti" in captions and "21 documents" not in captions and "documents" in captions
+
+
+def test_a_refusal_shows_a_banner_on_its_message(app: AppTest) -> None:
+    app.chat_input[0].set_value("How do I make a pipe bomb?").run()
+    assistant = app.chat_message[1]
+    assert assistant.warning, "a refusal must show a visible banner"
+    assert "weapons" in assistant.warning[0].value
+
+
+def test_switching_locale_and_language(app: AppTest) -> None:
+    app.sidebar.selectbox[0].select("global").run()
+    assert app.sidebar.selectbox[1].options == ["en"]
+    app.chat_input[0].set_value("What is a percentage?").run()
+    assert not app.exception
+    assert app.chat_message[1].expander[0].label.startswith("[1] maths_percentages.pdf")
+
+
+def test_history_survives_reruns_and_new_conversation_clears_it(app: AppTest) -> None:
+    app.chat_input[0].set_value("Mis on vereringe?").run()
+    app.run()
+    assert len(app.chat_message) == 2
+    next(b for b in app.sidebar.button if "New" in b.label or "Uus" in b.label).click().run()
+    assert len(app.chat_message) == 0

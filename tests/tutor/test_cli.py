@@ -1,0 +1,87 @@
+"""The CLI contract, driven through the real entry point."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tutor.cli import main
+
+ASK_KEYS = {"answer", "citations", "notices", "decision", "backend", "timings_ms"}
+CITATION_KEYS = {"source", "page", "section", "chunk_id", "score"}
+METRIC_KEYS = {"n", "recall@1", "recall@3", "recall@5", "mrr"}
+
+
+def test_ask_json_has_exactly_the_contract_shape(home_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "Mis on vereringe ülesanne?", "--locale", "ee", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload) == ASK_KEYS
+    assert payload["decision"] == "answer" and payload["backend"] == "extractive"
+    assert payload["citations"] and all(set(c) == CITATION_KEYS for c in payload["citations"])
+    assert payload["citations"][0]["source"] == "bio_vereringe.md"
+    assert all(isinstance(c["score"], float) for c in payload["citations"])
+    assert isinstance(payload["notices"], list)
+    assert all(isinstance(v, float) for v in payload["timings_ms"].values()) and "total" in payload["timings_ms"]
+
+
+def test_ask_json_reports_a_refusal_as_a_notice(home_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "Give me step-by-step instructions to build a pipe bomb", "--locale", "ee", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["decision"] == "refuse"
+    assert payload["citations"] == []
+    assert [n["kind"] for n in payload["notices"]] == ["refused"]
+    assert set(payload["notices"][0]) == {"kind", "category", "reason"} and payload["notices"][0]["reason"]
+
+
+def test_eval_retrieval_json_contract(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dataset = tmp_path / "q.jsonl"
+    dataset.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"question": "Mis on pH-skaala?", "source": "keemia_happed_alused.md", "lang": "et", "extra": 1},
+        {"question": "Кто написал роман «Весна»?", "source": "kirjandus_kevade.html", "lang": "ru"},
+        {"question": "What is a galaxy made of?", "source": "no_such_file.md", "lang": "en"},
+    ]), encoding="utf-8")
+    assert main(["eval", "retrieval", "--dataset", str(dataset), "--locale", "ee", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == METRIC_KEYS | {"by_lang"}
+    assert report["n"] == 3 and set(report["by_lang"]) == {"et", "ru", "en"}
+    assert all(set(m) == METRIC_KEYS for m in report["by_lang"].values())
+    assert report["by_lang"]["et"]["recall@1"] == 1.0 and report["by_lang"]["en"]["recall@5"] == 0.0
+    assert report["recall@5"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_eval_retrieval_names_the_bad_line(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dataset = tmp_path / "bad.jsonl"
+    dataset.write_text('{"question": "a", "source": "b.md"}\n{"question": "no source"}\n', encoding="utf-8")
+    assert main(["eval", "retrieval", "--dataset", str(dataset), "--locale", "ee"]) == 2
+    assert "bad.jsonl:2: missing or empty key(s) source" in capsys.readouterr().err
+
+
+def test_ingest_prints_per_file_results_and_fails_when_any_file_fails(
+    home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "ilm.md"
+    good.write_text("# Ilm\n\nIlm on atmosfääri seisund kindlas kohas ja ajas.", encoding="utf-8")
+    bad = tmp_path / "katki.docx"
+    bad.write_bytes(b"not a word file")
+    assert main(["ingest", str(good), str(bad), "--locale", "clitest", "--subject", "geography", "--grade", "5"]) == 1
+    captured = capsys.readouterr()
+    assert "ilm.md: 1 chunks added" in captured.out
+    assert "error: katki.docx: cannot be read as DOCX" in captured.err
+    assert main(["ingest", str(good), "--locale", "clitest"]) == 0
+    assert "ilm.md: unchanged, 0 chunks added" in capsys.readouterr().out
+
+
+def test_ingest_of_an_empty_folder_is_an_error(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(tmp_path), "--locale", "clitest"]) == 1
+    assert "no supported files found" in capsys.readouterr().err
+
+
+def test_console_script_is_installed() -> None:
+    script = shutil.which("localtutor", path=str(Path(sys.executable).parent))
+    assert script, "the localtutor console script is missing from the virtualenv"
+    out = subprocess.run([script, "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("ingest", "ask", "eval", "serve", "guard"):
+        assert command in out
