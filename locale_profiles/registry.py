@@ -1,48 +1,84 @@
-"""Load and validate locale profiles: the shipped ones plus those installed in the home folder."""
+"""Find, load, validate, install and toggle locale profiles.
+
+Shipped profiles live in ``locale_profiles/profiles``; installed ones in the home folder's
+``profiles/`` (they override shipped ones with the same id). Enable/disable decisions are
+stored in the app database (through the ``state`` object) so every running app sees them
+on its next rerun, and each change is audited.
+"""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import yaml
 from pydantic import ValidationError
 
+from locale_profiles.rules import ProfileError, check_profile
 from locale_profiles.schema import LocaleProfile
 
 SHIPPED_DIR = Path(__file__).parent / "profiles"
 
 
-class ProfileError(ValueError):
-    """A profile file breaks a rule; the message names the file, the field and the rule."""
+class ProfileState(Protocol):
+    """What the registry needs from the app database."""
+
+    def profile_states(self) -> dict[str, Any]: ...
+
+    def set_profile_enabled(self, profile_id: str, enabled: bool, actor: str) -> None: ...
+
+    def audit(self, actor: str, action: str, target: str = "", detail: str = "") -> None: ...
 
 
-def load_profile(path: Path) -> LocaleProfile:
+def _describe(error: dict[str, Any]) -> str:
+    field = ".".join(str(p) for p in error["loc"]) or "(root)"
+    if error["type"] == "extra_forbidden":
+        return f"field '{field}': rule broken: unknown key (not part of the profile format)"
+    if error["type"] == "missing":
+        return f"field '{field}': rule broken: required field is missing"
+    return f"field '{field}': rule broken: {error['msg']}"
+
+
+def load_profile(path: Path, *, endpoint_is_local: bool | None = None) -> LocaleProfile:
+    """Read and validate one profile file; raises :class:`ProfileError` naming file, field and rule."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path}: cannot be read as YAML ({exc})") from exc
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"{path}: not valid YAML ({exc})") from exc
     if not isinstance(data, dict):
-        raise ProfileError(f"{path}: a profile must be a YAML mapping")
+        raise ProfileError(f"{path}: a profile must be a YAML mapping of fields")
     try:
         profile = LocaleProfile.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(root)"
-        raise ProfileError(f"{path}: field '{field}': {first['msg']}") from exc
-    for lang in profile.languages:
-        for where, values in [("name", profile.name)] + [
-            (f"additions[{a.id}].{k}", getattr(a, k)) for a in profile.additions for k in ("text", "reason")
-        ] + [(f"omissions[{o.id}].reason", o.reason) for o in profile.omissions]:
-            if not values.get(lang):
-                raise ProfileError(f"{path}: field '{where}': missing translation for listed language '{lang}'")
+        raise ProfileError(f"{path}: {_describe(exc.errors()[0])}") from exc
+    if path.suffix in (".yaml", ".yml") and path.parent != Path(".") and path.stem != profile.id \
+            and path.parent.name == "profiles":
+        raise ProfileError(f"{path}: field 'id': rule broken: an installed profile's file name must be <id>.yaml")
+    check_profile(profile, path, endpoint_is_local=endpoint_is_local)
     return profile
 
 
-class ProfileRegistry:
-    """Profiles by id; files installed in ``home/profiles`` override shipped ones."""
+@dataclass(frozen=True)
+class ProfileEntry:
+    id: str
+    path: Path
+    profile: LocaleProfile | None
+    error: str | None
+    enabled: bool
 
-    def __init__(self, home: Path | None = None) -> None:
+
+class ProfileRegistry:
+    """Profiles by id. A broken installed profile is reported, never fatal for the others."""
+
+    def __init__(self, home: Path | None = None, state: ProfileState | None = None,
+                 endpoint_is_local: bool | None = None) -> None:
         self.installed_dir = home / "profiles" if home else None
+        self.state = state
+        self.endpoint_is_local = endpoint_is_local
 
     def _paths(self) -> dict[str, Path]:
         paths = {p.stem: p for p in sorted(SHIPPED_DIR.glob("*.yaml"))}
@@ -57,4 +93,45 @@ class ProfileRegistry:
         path = self._paths().get(profile_id)
         if path is None:
             raise ProfileError(f"no locale profile '{profile_id}'; available: {', '.join(self.ids())}")
-        return load_profile(path)
+        return load_profile(path, endpoint_is_local=self.endpoint_is_local)
+
+    def entries(self) -> list[ProfileEntry]:
+        states = self.state.profile_states() if self.state else {}
+        out = []
+        for profile_id, path in sorted(self._paths().items()):
+            try:
+                profile: LocaleProfile | None = load_profile(path, endpoint_is_local=self.endpoint_is_local)
+                error = None
+            except ProfileError as exc:
+                profile, error = None, str(exc)
+            default = profile.enabled if profile else False
+            override = states.get(profile_id)
+            enabled = bool(override.enabled) if override is not None else default
+            out.append(ProfileEntry(profile_id, path, profile, error, enabled and profile is not None))
+        return out
+
+    def enabled_ids(self) -> list[str]:
+        return [e.id for e in self.entries() if e.enabled]
+
+    def is_enabled(self, profile_id: str, profile: LocaleProfile | None = None) -> bool:
+        profile = profile or self.get(profile_id)
+        override = (self.state.profile_states() if self.state else {}).get(profile_id)
+        return bool(override.enabled) if override is not None else profile.enabled
+
+    def set_enabled(self, profile_id: str, enabled: bool, actor: str) -> None:
+        if self.state is None:
+            raise ProfileError("enabling or disabling a profile needs the app database")
+        self.get(profile_id)  # a broken or unknown profile cannot be enabled
+        self.state.set_profile_enabled(profile_id, enabled, actor)
+
+    def install(self, source: Path, actor: str) -> LocaleProfile:
+        """Validate ``source`` and copy it into the home folder as ``<id>.yaml``."""
+        if self.installed_dir is None:
+            raise ProfileError("installing a profile needs a home folder")
+        profile = load_profile(source, endpoint_is_local=self.endpoint_is_local)
+        self.installed_dir.mkdir(parents=True, exist_ok=True)
+        target = self.installed_dir / f"{profile.id}.yaml"
+        shutil.copyfile(source, target)
+        if self.state is not None:
+            self.state.audit(actor, "profile.install", profile.id, str(source))
+        return profile

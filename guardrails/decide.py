@@ -1,0 +1,136 @@
+"""The one place where detector signals and classifier scores become a decision.
+
+Order (cheapest first): injection and hard lexicon hits decide alone unless a safe frame
+(history, definition, fiction/game, technical homonym, harmless target, help-seeking) softens
+them; everything else goes to the embedding classifier, whose threshold rises inside safe frames
+and drops for students on self-harm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from guardrails.classifier import ClassScores
+from guardrails.detectors import BENIGN, HARD, SOFT, Signal
+from guardrails.schema import ACTION_STRENGTH, Action, Audience, Policy
+
+
+class Decision(str, Enum):
+    """What happens to a message or answer."""
+
+    ALLOW = "allow"
+    REFUSE = "refuse"
+    SAFE_COMPLETE = "safe_complete"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Classifier thresholds on p(unsafe); tuned on the training halves only."""
+
+    base: float = 0.3
+    in_safe_frame: float = 0.8
+    in_two_safe_frames: float = 0.9
+    self_harm_student: float = 0.35
+    injection_by_classifier: float = 0.8
+    with_evasion: float = 0.15
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A decision and the category ids that caused it."""
+
+    decision: Decision
+    categories: tuple[str, ...]
+
+
+ALLOWED = Outcome(Decision.ALLOW, ())
+
+# Which safe frames can neutralise a hard lexicon hit of each category (then the classifier decides).
+NEUTRALISERS: dict[str, frozenset[str]] = {
+    "violence": frozenset({"fiction", "technical", "harmless_target", "history", "definition"}),
+    "weapons": frozenset({"fiction", "history", "definition", "science"}),
+    "cbrn_weapons": frozenset({"history", "definition"}),
+    "terrorism": frozenset({"fiction", "history", "definition"}),
+    "persecution": frozenset({"definition"}),
+    "exclusion": frozenset({"absurd", "nonhuman"}),
+    "privacy": frozenset({"fiction"}),
+    "illegal_drugs": frozenset({"definition", "science"}),
+    "cybercrime_fraud": frozenset({"definition", "fiction"}),
+}
+
+
+def _outcome(categories: list[str], policy: Policy, audience: Audience) -> Outcome:
+    applicable = []
+    for cid in dict.fromkeys(categories):
+        try:
+            cat = policy.category(cid)
+        except KeyError:
+            continue  # a classifier class the policy no longer has never blocks on its own
+        if audience in cat.audiences:
+            applicable.append(cat)
+    if not applicable:
+        return ALLOWED
+    ids = tuple(c.id for c in applicable)
+    # Self-harm is answered with care even when other categories fire: help lines come first.
+    if any(c.id == "self_harm" for c in applicable):
+        return Outcome(Decision.SAFE_COMPLETE, ids)
+    strongest = max((c.action for c in applicable), key=ACTION_STRENGTH.__getitem__)
+    return Outcome(Decision.REFUSE if strongest is Action.REFUSE else Decision.SAFE_COMPLETE, ids)
+
+
+def decide_input(
+    signals: list[Signal],
+    scores: Callable[[], ClassScores | None],
+    policy: Policy,
+    audience: Audience = Audience.STUDENT,
+    thresholds: Thresholds = Thresholds(),
+) -> Outcome:
+    """Decide on a student's (or teacher's) message. ``scores`` is called only when needed."""
+    hard = [s for s in signals if s.strength == HARD]
+    frames = {s.category for s in signals if s.strength == BENIGN}
+    soft_self_harm = any(s.strength == SOFT and s.category == "self_harm" for s in signals)
+
+    if any(s.category == "prompt_injection" for s in hard):
+        return _outcome([s.category for s in hard], policy, audience)
+    if any(s.category == "self_harm" for s in hard) and "help_seeking" not in frames:
+        return _outcome(["self_harm"], policy, audience)
+    harm = [s.category for s in hard if s.category != "self_harm"]
+    # A hard hit stands unless a safe frame that fits its category is present
+    # ("kill a process", "steal a car in GTA", "why can't llamas vote").
+    standing = [c for c in harm if not frames & NEUTRALISERS.get(c, frozenset())]
+    if standing:
+        return _outcome(standing, policy, audience)
+
+    result = scores()
+    if result is None:  # no classifier available: the lexicon's verdict stands
+        return ALLOWED
+    threshold = thresholds.base
+    if frames:
+        threshold = thresholds.in_two_safe_frames if len(frames) > 1 else thresholds.in_safe_frame
+    if any(s.strength == SOFT and s.category == "evasion" for s in signals):
+        # "...so that teachers don't notice": hiding the act outweighs any safe frame.
+        threshold = thresholds.with_evasion
+    p_self_harm = result.probs.get("self_harm", 0.0)
+    # Students: an explicit self-harm word lowers the bar (care first); otherwise the usual threshold.
+    if audience is Audience.STUDENT and soft_self_harm and "help_seeking" not in frames:
+        if p_self_harm >= thresholds.self_harm_student:
+            return _outcome(["self_harm"], policy, audience)
+    if result.unsafe < threshold:
+        return ALLOWED
+    category = result.category
+    if category == "prompt_injection" and result.unsafe < thresholds.injection_by_classifier:
+        return ALLOWED
+    return _outcome([category, *harm], policy, audience)
+
+
+def decide_external(categories: list[str], policy: Policy, audience: Audience = Audience.STUDENT) -> Outcome:
+    """Decide from category ids reported by an external moderation endpoint (unknown ids are ignored)."""
+    return _outcome(categories, policy, audience)
+
+
+def decide_output(signals: list[Signal], policy: Policy, audience: Audience = Audience.STUDENT) -> Outcome:
+    """Decide on a generated answer: only hard, instruction-shaped signals stop it."""
+    hard = [s.category for s in signals if s.strength == HARD]
+    return _outcome(hard, policy, audience) if hard else ALLOWED

@@ -1,0 +1,48 @@
+"""PII detection and redaction, with checksum edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails import find_pii, redact
+from guardrails.pii import iban_is_valid, isikukood_is_valid
+
+
+@pytest.mark.parametrize("code", ["49403136526", "39912310174", "50001010006"])
+def test_valid_isikukood_is_redacted(code: str) -> None:
+    assert isikukood_is_valid(code)
+    assert redact(f"Minu isikukood on {code}.") == "Minu isikukood on [ISIKUKOOD]."
+
+
+@pytest.mark.parametrize("code", ["49403136527", "49413136526", "39902300000", "99403136526"])
+def test_invalid_isikukood_is_not_a_code(code: str) -> None:
+    assert not isikukood_is_valid(code)
+    assert all(m.kind != "isikukood" for m in find_pii(f"kood {code}"))
+
+
+def test_iban_checksum_decides() -> None:
+    assert iban_is_valid("EE38 2200 2210 2014 5685")
+    assert not iban_is_valid("EE38 2200 2210 2014 5684")
+    assert redact("Maksa kontole EE38 2200 2210 2014 5685.") == "Maksa kontole [IBAN]."
+    assert "[IBAN]" not in redact("Maksa kontole EE38 2200 2210 2014 5684.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kirjuta mari.tamm@kool.ee", "Kirjuta [EMAIL]"),
+        ("Helista +372 5123 4567", "Helista [PHONE]"),
+        ("Мой номер +7 (912) 345-67-89", "Мой номер [PHONE]"),
+        ("Call me at +44 20 7946 0958", "Call me at [PHONE]"),
+        ("Ma elan Pärnu mnt 12-5, Tallinn.", "Ma elan [ADDRESS]."),
+        ("Живу на ул. Ленина, д. 5, кв. 12", "Живу на [ADDRESS]"),
+        ("I live at 221B Baker Street.", "I live at [ADDRESS]."),
+    ],
+)
+def test_contact_data_is_redacted(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_years_counts_and_prices_are_not_pii() -> None:
+    text = "In 1941 about 10000 people were deported; the book costs 5000 euros."
+    assert find_pii(text) == []
