@@ -118,7 +118,8 @@ class HybridRetriever:
         embedding = query_embedding if query_embedding is not None else self.embedder.embed_query(question)
         built = self._index.get(self.store, locale)
         chunks, index = built.chunks, built.bm25
-        dense = self._dense(locale, embedding, built, build_where(subject, grade))
+        baseline = self._baseline(built, embedding)
+        dense = self._dense(locale, embedding, built, baseline, build_where(subject, grade))
         allowed = None
         if subject is not None or grade is not None:
             allowed = {i for i, c in enumerate(chunks) if _matches(c.metadata, subject, grade)}
@@ -143,7 +144,6 @@ class HybridRetriever:
             by_id.setdefault(chunk.chunk_id, chunk)
             lexical_scores[chunk.chunk_id] = score
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        baseline = self._baseline(built, embedding)
         results = []
         for chunk_id, score in ranked:
             chunk = by_id[chunk_id]
@@ -174,7 +174,7 @@ class HybridRetriever:
                 out[language] = float(fallback)
         return out
 
-    def _dense(self, locale: str, embedding: np.ndarray, built: _LocaleIndex,
+    def _dense(self, locale: str, embedding: np.ndarray, built: _LocaleIndex, baseline: dict[str, float],
                where: dict[str, Any] | None) -> list[tuple[StoredChunk, float]]:
         """Dense candidates, ranked fairly across the corpus languages.
 
@@ -188,17 +188,13 @@ class HybridRetriever:
         found = self.store.query(locale, embedding, self.candidates, where=where)
         if len(built.background) < 2:
             return found
-        baseline = self._baseline(built, embedding)
         adjusted = [(similarity - baseline.get(str(chunk.metadata.get("language") or ""), 0.0), chunk, similarity)
                     for chunk, similarity in found]
-        languages = set(baseline)
         present = {str(c.metadata.get("language") or "") for c, _ in found}
-        if len(languages - present) > 0:
-            # A language can be crowded out of the raw top-N entirely; ask for its best too.
-            for language in sorted(languages - present):
-                clause = {"language": language}
-                extra = self.store.query(locale, embedding, 10,
-                                         where=clause if where is None else {"$and": [where, clause]})
-                adjusted += [(s - baseline[language], c, s) for c, s in extra]
+        # A language can be crowded out of the raw top-N entirely; ask for its best too.
+        for language in sorted(set(baseline) - present):
+            clause = {"language": language}
+            extra = self.store.query(locale, embedding, 10, where=clause if where is None else {"$and": [where, clause]})
+            adjusted += [(s - baseline[language], c, s) for c, s in extra]
         adjusted.sort(key=lambda t: -t[0])
         return [(chunk, similarity) for _, chunk, similarity in adjusted[: self.candidates]]

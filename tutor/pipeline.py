@@ -112,8 +112,7 @@ class Tutor:
                  "[withheld topic]" if asked_withheld else verdict.redacted[:200])
 
         if verdict.decision == Decision.REFUSE:
-            text = _join(verdict.explanation(lang), verdict.alternatives(lang))
-            notices = tuple(Notice("refused", c, verdict.explanation(lang)) for c in verdict.categories[:1])
+            text, notices = _refusal(verdict, lang)
             yield from self._finish(text, (), notices, "refuse", lang, timings, started)
             return
         if verdict.decision == Decision.SAFE_COMPLETE:
@@ -156,23 +155,19 @@ class Tutor:
         mark = time.perf_counter()
         monitor = self.guard.output_monitor()
         parts: list[str] = []
+        stopped: Verdict | None = None
         for delta in self.backend.stream(request):
             parts.append(delta)
             checked = monitor.feed(delta)
             if checked.decision != Decision.ALLOW:
-                text = _join(checked.explanation(lang), checked.alternatives(lang))
-                yield StreamEvent("replace", text=text)
-                refused = tuple(Notice("refused", c, checked.explanation(lang)) for c in checked.categories[:1])
-                timings["generate"] = _ms(mark)
-                yield from self._finish(text, (), refused, "refuse", lang, timings, started, stream=False)
-                return
+                stopped = checked  # the answer crossed a line while streaming: stop generating
+                break
             yield StreamEvent("delta", text=delta)
-        final = monitor.final()
+        checked = stopped or monitor.final()
         timings["generate"] = _ms(mark)
-        if final.decision != Decision.ALLOW:
-            text = _join(final.explanation(lang), final.alternatives(lang))
+        if checked.decision != Decision.ALLOW:
+            text, refused = _refusal(checked, lang)
             yield StreamEvent("replace", text=text)
-            refused = tuple(Notice("refused", c, final.explanation(lang)) for c in final.categories[:1])
             yield from self._finish(text, (), refused, "refuse", lang, timings, started, stream=False)
             return
         answer_withheld = omissions.match_text("".join(parts))
@@ -267,6 +262,12 @@ class Tutor:
             notices.append(Notice(kind, addition.id, profile.localized(addition.reason, lang),
                                   profile.localized(addition.text, lang)))
         return tuple(notices)
+
+
+def _refusal(verdict: Verdict, lang: str) -> tuple[str, tuple[Notice, ...]]:
+    """The student-facing refusal text (reason + what to ask instead) and its notice."""
+    text = _join(verdict.explanation(lang), verdict.alternatives(lang))
+    return text, tuple(Notice("refused", c, verdict.explanation(lang)) for c in verdict.categories[:1])
 
 
 def _withheld_notices(profile: LocaleProfile, hits: list[OmissionHit], lang: str) -> tuple[Notice, ...]:
