@@ -206,6 +206,86 @@ def cmd_profiles(args: argparse.Namespace, settings: Settings) -> int:
         return 1
 
 
+def cmd_conformance(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.conformance import format_report, run_conformance
+
+    tutor = _services(settings)
+    if not args.json:
+        print(f"checking profile '{args.locale}'…", file=sys.stderr)
+    report = run_conformance(tutor, args.locale,
+                             progress=None if args.json else lambda step: print(f"  {step}…", file=sys.stderr))
+    if tutor.database is not None:
+        tutor.database.save_conformance(args.locale, report.passed, report.to_json())
+    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else format_report(report))
+    return 0 if report.passed else 1
+
+
+def _read_password() -> str:
+    """The new password: prompted twice on a terminal, else the first line of stdin (for scripts)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("password: ")
+    if first != getpass.getpass("password again: "):
+        raise ValueError("the passwords do not match")
+    return first
+
+
+def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.accounts import AccountError, Accounts
+    from tutor.appdb import open_database
+
+    accounts = Accounts.from_settings(open_database(settings), settings)
+    action = args.users_command
+    try:
+        if action == "list":
+            users = accounts.list_users()
+            if args.json:
+                print(json.dumps([u.to_json() for u in users], ensure_ascii=False))
+                return 0
+            for u in users:
+                state = " (disabled)" if u.disabled else ""
+                print(f"{u.name:24} {u.role:8} {u.created_at:%Y-%m-%d}{state}")
+            return 0
+        if action == "add":
+            password = _read_password()
+            if not password:
+                raise AccountError("no password given (type it at the prompt or pipe it on stdin)")
+            user = accounts.add_user(args.name, args.role, password, actor=_actor(args))
+            print(f"user '{user.name}' added with role {user.role}")
+        elif action == "remove":
+            accounts.remove_user(args.name, actor=_actor(args))
+            print(f"user '{args.name.strip().lower()}' removed")
+        elif action == "role":
+            user = accounts.set_role(args.name, args.role, actor=_actor(args))
+            print(f"user '{user.name}' now has role {user.role}")
+        return 0
+    except AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def cmd_retention(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.appdb import open_database
+    from tutor.history import History
+
+    database = open_database(settings)
+    if args.retention_command == "set":
+        database.set_retention_days(args.days or None, _actor(args))
+    if args.retention_command in ("set", "show"):
+        days = database.retention_days()
+        print(f"chat history is kept {days} days" if days else "chat history is kept until students delete it")
+        return 0
+    result = History(database).purge(actor=_actor(args))
+    if result.cutoff is None:
+        print("no retention period set (localtutor retention set DAYS); nothing deleted")
+        return 0
+    print(f"deleted history older than {result.cutoff:%Y-%m-%d %H:%M} UTC: {result.conversations} conversations, "
+          f"{result.messages} messages, {result.feedback} feedback entries, {result.flags} flags")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="localtutor", description="A localized, curriculum-grounded tutor.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -256,6 +336,38 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("id", metavar="ID")
         q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
     p.set_defaults(func=cmd_profiles)
+
+    p = sub.add_parser("conformance", help="prove a profile still honours the global rules (exit 1 on any failure)")
+    p.add_argument("--locale", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true", help="print one JSON report")
+    p.set_defaults(func=cmd_conformance)
+
+    p = sub.add_parser("users", help="add, list, remove users or change their role")
+    users_sub = p.add_subparsers(dest="users_command", required=True)
+    q = users_sub.add_parser("add", help="add a user (password prompted twice, or the first line of stdin)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--role", required=True, choices=["student", "teacher", "admin"])
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    q = users_sub.add_parser("list", help="every user with role and creation date")
+    q.add_argument("--json", action="store_true")
+    q = users_sub.add_parser("remove", help="delete a user with their sessions and chat history")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    q = users_sub.add_parser("role", help="change a user's role")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("role", metavar="ROLE", choices=["student", "teacher", "admin"])
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("retention", help="show or set the chat history retention, or purge older history")
+    retention_sub = p.add_subparsers(dest="retention_command", required=True)
+    q = retention_sub.add_parser("purge", help="delete history older than the administrator's retention period")
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    retention_sub.add_parser("show", help="print the retention period")
+    q = retention_sub.add_parser("set", help="set the retention period in days (0 = keep)")
+    q.add_argument("days", metavar="DAYS", type=int)
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    p.set_defaults(func=cmd_retention)
 
     p = sub.add_parser("reset", help="delete a locale's whole curriculum from the store")
     p.add_argument("--locale", required=True)

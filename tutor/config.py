@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import AliasChoices, Field
@@ -37,9 +38,28 @@ class Settings(BaseSettings):
 
     llamacpp_model_path: str | None = None
 
+    # Optional external moderation (guardrails.moderation): consulted only when a base URL is set.
+    # A non-loopback endpoint only ever receives redacted text. Fail-open by default (the local
+    # guard's decision stands when the endpoint is down); fail_closed refuses instead.
+    moderation_base_url: str | None = None
+    moderation_model: str = "meta-llama/Llama-Guard-3-1B"
+    moderation_api: Literal["chat", "moderations"] = "chat"
+    moderation_api_key: str | None = None
+    moderation_timeout_s: float = 3.0
+    moderation_fail_closed: bool = False
+
     chunk_size: int = 800
     chunk_overlap: int = 120
     top_k: int = 5
+
+    # Accounts (see docs/operations.md): sign-in rate limit, session lifetime, single sign-on roles.
+    login_max_failures: int = 5
+    login_lock_minutes: float = 15
+    session_hours: float = 12
+    session_idle_minutes: float = 120  # 0 = no idle timeout
+    sso_role_claim: str = "groups"
+    sso_role_map: dict[str, str] = Field(default_factory=dict)  # JSON: {"teachers": "teacher", ...}
+    sso_default_role: str | None = "student"  # None/"" = refuse SSO users whose claim maps to no role
 
     @property
     def chroma_path(self) -> Path:

@@ -6,6 +6,8 @@ brings a database to the newest schema and is run on every start.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import threading
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from typing import Any
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tutor.appdb.models import AuditEntry, ConformanceRun, ProfileState, utcnow
+from tutor.appdb.models import AppSetting, AuditEntry, ConformanceRun, ProfileState, utcnow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _migrated: set[str] = set()
@@ -77,6 +79,55 @@ class AppDatabase:
             rows = session.scalars(select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
             return [AuditRecord(r.at, r.actor, r.action, r.target, r.detail) for r in rows]
 
+    def audit_csv(self, limit: int | None = None) -> str:
+        """The audit log as CSV text (newest first), header ``at,actor,action,target,detail``.
+
+        Cells starting with ``= + - @`` are prefixed with ``'`` so that spreadsheets do not run them.
+        """
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(AUDIT_CSV_HEADER)
+        with self.session() as session:
+            query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            for r in session.scalars(query if limit is None else query.limit(limit)):
+                at = r.at.isoformat(timespec="seconds") + ("+00:00" if r.at.tzinfo is None else "")
+                writer.writerow([at, *(_csv_safe(v) for v in (r.actor, r.action, r.target, r.detail))])
+        return out.getvalue()
+
+    # -- administrator settings ------------------------------------------------------------
+    def get_setting(self, key: str) -> str | None:
+        with self.session() as session:
+            row = session.get(AppSetting, key)
+            return row.value if row else None
+
+    def set_setting(self, key: str, value: str, actor: str) -> None:
+        """Store an administrator setting and audit the change (``setting.<key>``)."""
+        with self.session() as session, session.begin():
+            row = session.get(AppSetting, key)
+            old = row.value if row else None
+            if row is None:
+                session.add(AppSetting(key=key, value=value, changed_at=utcnow(), changed_by=actor))
+            else:
+                row.value, row.changed_at, row.changed_by = value, utcnow(), actor
+            session.add(AuditEntry(actor=actor, action=f"setting.{key}", target=key,
+                                   detail=f"{old}->{value}" if old is not None else value, at=utcnow()))
+
+    def retention_days(self) -> int | None:
+        """Days chat history is kept (None: kept until the student deletes it)."""
+        value = self.get_setting("retention_days")
+        return int(value) if value not in (None, "", "0") else None
+
+    def set_retention_days(self, days: int | None, actor: str) -> None:
+        if days is not None and days < 1:
+            raise ValueError("retention must be at least 1 day (or None to keep history)")
+        self.set_setting("retention_days", str(days or 0), actor)
+
+    def default_profile(self) -> str | None:
+        return self.get_setting("default_profile") or None
+
+    def set_default_profile(self, profile_id: str, actor: str) -> None:
+        self.set_setting("default_profile", profile_id, actor)
+
     # -- profiles ------------------------------------------------------------------------
     def profile_states(self) -> dict[str, ProfileStateRecord]:
         with self.session() as session:
@@ -120,6 +171,13 @@ def open_database(settings: Any) -> AppDatabase:
     database = AppDatabase(settings.sqlalchemy_url)
     database.migrate()
     return database
+
+
+AUDIT_CSV_HEADER = ("at", "actor", "action", "target", "detail")
+
+
+def _csv_safe(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

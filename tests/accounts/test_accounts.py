@@ -1,0 +1,207 @@
+"""Accounts: argon2 hashes, sign-in rate limiting, sessions, roles and their audit trail."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import select
+
+from tests.accounts.conftest import FakeClock
+from tutor.accounts import (
+    AccountError,
+    AccountLocked,
+    Accounts,
+    InvalidCredentials,
+    PermissionDenied,
+    require_role,
+    role_from_claims,
+)
+from tutor.appdb import AppDatabase
+from tutor.appdb.models import User
+
+PASSWORD = "correct horse battery"
+
+
+def test_password_is_stored_as_an_argon2id_hash(accounts: Accounts, db: AppDatabase) -> None:
+    accounts.add_user("Ana", "teacher", PASSWORD, actor="root")
+    with db.session() as session:
+        stored = session.scalar(select(User.password_hash).where(User.name == "ana"))
+    assert stored is not None and stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+    assert PasswordHasher().verify(stored, PASSWORD)
+    assert accounts.authenticate("ANA", PASSWORD).role == "teacher"  # names are case-insensitive
+
+
+def test_wrong_password_unknown_user_and_disabled_user_all_fail_alike(accounts: Accounts) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    for name, password in [("ana", "wrong password"), ("nobody", PASSWORD), ("ana", "")]:
+        with pytest.raises(InvalidCredentials):
+            accounts.authenticate(name, password)
+    accounts.add_user("root", "admin", PASSWORD, actor="cli")
+    accounts.set_disabled("ana", True, actor="root")
+    with pytest.raises(InvalidCredentials):
+        accounts.authenticate("ana", PASSWORD)
+
+
+def test_five_failures_lock_the_name_for_fifteen_minutes(accounts: Accounts, clock: FakeClock) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.add_user("ben", "student", PASSWORD, actor="root")
+    for attempt in range(5):
+        clock.advance(seconds=30)
+        expected = AccountLocked if attempt == 4 else InvalidCredentials
+        with pytest.raises(expected):
+            accounts.authenticate("ana", "guess")
+    with pytest.raises(AccountLocked) as locked:
+        accounts.authenticate("ana", PASSWORD)  # even the right password is refused while locked
+    assert locked.value.code == "locked"
+    assert timedelta(minutes=12) < locked.value.retry_after <= timedelta(minutes=15)
+    assert accounts.authenticate("ben", PASSWORD).name == "ben"  # per user name
+
+    clock.advance(minutes=12)
+    with pytest.raises(AccountLocked):
+        accounts.authenticate("ana", PASSWORD)
+    clock.advance(minutes=1, seconds=1)  # the first of the five failures has left the 15-minute window
+    assert accounts.lock_remaining("ana") is None
+    assert accounts.authenticate("ana", PASSWORD).name == "ana"
+
+
+def test_a_successful_sign_in_resets_the_failure_count(accounts: Accounts, clock: FakeClock) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    for _ in range(4):
+        with pytest.raises(InvalidCredentials):
+            accounts.authenticate("ana", "guess")
+    accounts.authenticate("ana", PASSWORD)
+    for _ in range(4):
+        clock.advance(seconds=1)
+        with pytest.raises(InvalidCredentials):
+            accounts.authenticate("ana", "guess")
+    assert accounts.authenticate("ana", PASSWORD).name == "ana"
+
+
+def test_unknown_names_are_rate_limited_too(accounts: Accounts) -> None:
+    for _ in range(4):
+        with pytest.raises(InvalidCredentials):
+            accounts.authenticate("ghost", "guess")
+    for _ in range(2):
+        with pytest.raises(AccountLocked):
+            accounts.authenticate("ghost", "guess")
+
+
+def test_sessions_resolve_until_idle_timeout_or_expiry(accounts: Accounts, clock: FakeClock) -> None:
+    user = accounts.add_user("ana", "student", PASSWORD, actor="root")
+    token = accounts.create_session(user)
+    assert accounts.resolve_session(token) == user
+    assert accounts.resolve_session("not-a-token") is None and accounts.resolve_session(None) is None
+
+    clock.advance(hours=2, seconds=1)  # idle for longer than the 2 h idle timeout
+    assert accounts.resolve_session(token) is None
+
+    token = accounts.create_session(user)
+    for _ in range(11):  # active every hour: the idle timeout never hits, the 12 h lifetime does
+        clock.advance(hours=1)
+        assert accounts.resolve_session(token) == user
+    clock.advance(hours=1)
+    assert accounts.resolve_session(token) is None
+
+
+def test_ending_disabling_or_removing_ends_sessions(accounts: Accounts) -> None:
+    accounts.add_user("root", "admin", PASSWORD, actor="cli")
+    ana = accounts.add_user("ana", "student", PASSWORD, actor="root")
+    token = accounts.create_session(ana)
+    accounts.end_session(token)
+    assert accounts.resolve_session(token) is None
+    token = accounts.create_session(ana)
+    accounts.set_disabled("ana", True, actor="root")
+    assert accounts.resolve_session(token) is None
+    accounts.set_disabled("ana", False, actor="root")
+    token = accounts.create_session(ana)
+    accounts.remove_user("ana", actor="root")
+    assert accounts.resolve_session(token) is None
+
+
+def test_a_role_change_applies_to_a_live_session(accounts: Accounts) -> None:
+    accounts.add_user("root", "admin", PASSWORD, actor="cli")
+    ana = accounts.add_user("ana", "teacher", PASSWORD, actor="root")
+    token = accounts.create_session(ana)
+    accounts.set_role("ana", "student", actor="root")
+    user = accounts.resolve_session(token)
+    assert user is not None and user.role == "student"
+    with pytest.raises(PermissionDenied):
+        require_role(user, "teacher", "admin")
+
+
+def test_require_role(accounts: Accounts) -> None:
+    student = accounts.add_user("sten", "student", PASSWORD, actor="root")
+    teacher = accounts.add_user("tiina", "teacher", PASSWORD, actor="root")
+    admin = accounts.add_user("root", "admin", PASSWORD, actor="root")
+    with pytest.raises(PermissionDenied):
+        require_role(student, "teacher", "admin")
+    with pytest.raises(PermissionDenied):
+        require_role(teacher, "admin")
+    with pytest.raises(PermissionDenied):
+        require_role(None, "student")
+    assert require_role(teacher, "teacher", "admin") is teacher
+    assert require_role(admin, "admin") is admin
+
+
+def test_user_management_is_validated_and_audited(accounts: Accounts, db: AppDatabase) -> None:
+    accounts.add_user("root", "admin", PASSWORD, actor="cli")
+    with pytest.raises(AccountError, match="already exists"):
+        accounts.add_user("ROOT", "student", PASSWORD, actor="cli")
+    with pytest.raises(AccountError, match="unknown role"):
+        accounts.add_user("x", "superuser", PASSWORD, actor="cli")
+    with pytest.raises(AccountError, match="too short"):
+        accounts.add_user("x", "student", "short", actor="cli")
+    with pytest.raises(AccountError, match="last administrator"):
+        accounts.set_role("root", "teacher", actor="root")
+    with pytest.raises(AccountError, match="last administrator"):
+        accounts.remove_user("root", actor="root")
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.set_role("ana", "teacher", actor="root")
+    accounts.remove_user("ana", actor="root")
+    with pytest.raises(AccountError, match="no user"):
+        accounts.remove_user("ana", actor="root")
+    assert [u.name for u in accounts.list_users()] == ["root"]
+    log = [(e.actor, e.action, e.target, e.detail) for e in reversed(db.audit_log())]
+    assert log == [("cli", "user.add", "root", "role=admin"), ("root", "user.add", "ana", "role=student"),
+                   ("root", "user.role", "ana", "student->teacher"), ("root", "user.remove", "ana", "role=teacher")]
+
+
+def test_sso_users_get_the_role_of_their_claim(accounts: Accounts, db: AppDatabase) -> None:
+    role_map = {"staff-teachers": "teacher", "it-admins": "admin"}
+    assert role_from_claims({"groups": ["pupils", "staff-teachers"]}, "groups", role_map) == "teacher"
+    assert role_from_claims({"groups": ["staff-teachers", "it-admins"]}, "groups", role_map) == "admin"
+    assert role_from_claims({"groups": "it-admins"}, "groups", role_map) == "admin"
+    assert role_from_claims({}, "groups", role_map) == "student"
+    assert role_from_claims({"groups": ["x"]}, "groups", role_map, default=None) is None
+
+    user = accounts.sso_user("Mari@School.ee", "teacher")
+    assert (user.name, user.role, user.has_password) == ("mari@school.ee", "teacher", False)
+    with pytest.raises(InvalidCredentials):
+        accounts.authenticate("mari@school.ee", "")  # no password sign-in for SSO-only accounts
+    assert accounts.sso_user("mari@school.ee", "admin").role == "admin"  # the claim wins on every sign-in
+    assert [(e.actor, e.action) for e in db.audit_log()][:2] == [("sso", "user.role"), ("sso", "user.add")]
+
+    assert accounts.sso_user("jaan@school.ee", None).role == "student"  # no claim: the default role
+    accounts.set_role("jaan@school.ee", "teacher", actor="mari@school.ee")
+    assert accounts.sso_user("jaan@school.ee", None).role == "teacher"  # no claim: the role set here stays
+    with pytest.raises(PermissionDenied):
+        accounts.sso_user("guest@elsewhere.org", None, default_role=None)
+    assert accounts.get_user("guest@elsewhere.org") is None
+
+
+def test_sso_sign_in_from_claims_and_settings(accounts: Accounts, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tutor.config import Settings
+
+    monkeypatch.setenv("LOCALTUTOR_SSO_ROLE_CLAIM", "roles")
+    monkeypatch.setenv("LOCALTUTOR_SSO_ROLE_MAP", '{"Tutor.Teacher": "teacher", "Tutor.Admin": "admin"}')
+    monkeypatch.setenv("LOCALTUTOR_SSO_DEFAULT_ROLE", "")
+    settings = Settings()
+    options = {"claim": settings.sso_role_claim, "role_map": settings.sso_role_map,
+               "default_role": settings.sso_default_role or None}
+    claims = {"is_logged_in": True, "email": "Mari@School.ee", "sub": "x1", "roles": ["Tutor.Teacher"]}
+    assert accounts.sso_sign_in(claims, **options).role == "teacher"
+    with pytest.raises(PermissionDenied):  # an unmapped user is refused when there is no default role
+        accounts.sso_sign_in({"sub": "abc-123", "roles": []}, **options)

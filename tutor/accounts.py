@@ -1,0 +1,391 @@
+"""Accounts, roles, sign-in with rate limiting, and sessions, over the app database.
+
+Passwords are hashed with argon2id (``argon2-cffi``); only a SHA-256 of a session token is stored,
+so a copy of the database does not let anyone sign in. Every change made by an administrator
+(user added, removed, role changed, disabled) writes an audit entry.
+
+The clock is injectable (``clock=``) so that expiry and lock-out are tested without sleeping.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal, get_args
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from tutor.appdb import AppDatabase
+from tutor.appdb.models import AuditEntry, LoginAttempt, User, UserSession
+
+Role = Literal["student", "teacher", "admin"]
+ROLES: tuple[str, ...] = get_args(Role)
+Clock = Callable[[], datetime]
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{0,127}$")
+MIN_PASSWORD = 8
+
+
+class AccountError(ValueError):
+    """A user-management request that cannot be done (unknown user, duplicate name, bad role...)."""
+
+
+class PermissionDenied(PermissionError):
+    """The signed-in user's role does not allow this page or action."""
+
+
+class AuthError(Exception):
+    """Sign-in failed. ``code`` is stable for localized messages: ``invalid`` or ``locked``."""
+
+    code = "invalid"
+
+
+class InvalidCredentials(AuthError):
+    code = "invalid"
+
+
+class AccountLocked(AuthError):
+    code = "locked"
+
+    def __init__(self, retry_after: timedelta) -> None:
+        super().__init__(f"too many failed sign-ins; try again in {-(-int(retry_after.total_seconds()) // 60)} min")
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+    disabled: bool
+    has_password: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "created_at": self.created_at.isoformat(),
+                "disabled": self.disabled, "has_password": self.has_password}
+
+
+def utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes for ``DateTime(timezone=True)``; everything stored is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def normalize_name(name: str) -> str:
+    """User names are case-insensitive: stored lower-case, without surrounding spaces."""
+    cleaned = name.strip().lower()
+    if not _NAME.fullmatch(cleaned):
+        raise AccountError(f"invalid user name {name!r}: use letters, digits and . _ @ + - (at most 128)")
+    return cleaned
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+    return role
+
+
+def require_role(user: UserRecord | None, *roles: str) -> UserRecord:
+    """Return ``user`` when it is signed in, enabled and has one of ``roles``; raise PermissionDenied otherwise.
+
+    Every page and every action it triggers calls this on the server side.
+    """
+    if user is None or user.disabled:
+        raise PermissionDenied("sign in first")
+    if user.role not in roles:
+        raise PermissionDenied(f"role {user.role!r} may not do this (needs {' or '.join(roles)})")
+    return user
+
+
+def role_from_claims(claims: Mapping[str, Any], claim: str, role_map: Mapping[str, str],
+                     default: str | None = "student") -> str | None:
+    """The role for an SSO user: the strongest role any value of ``claims[claim]`` maps to.
+
+    ``role_map`` maps claim values (e.g. group names) to roles; a list-valued claim (``groups``) may
+    match several, the most privileged wins. Without a match ``default`` (None = refuse sign-in).
+    """
+    value = claims.get(claim)
+    values: Iterable[Any] = value if isinstance(value, list | tuple | set) else ([] if value is None else [value])
+    found = [role_map[str(v)] for v in values if str(v) in role_map]
+    for role in found:
+        check_role(role)
+    if not found:
+        return default
+    return max(found, key=ROLES.index)
+
+
+class Accounts:
+    """Users, sign-in and sessions. One instance per app; safe to share between Streamlit sessions."""
+
+    def __init__(self, database: AppDatabase, *, clock: Clock = system_clock, max_failures: int = 5,
+                 lock_window: timedelta = timedelta(minutes=15), session_ttl: timedelta = timedelta(hours=12),
+                 idle_timeout: timedelta | None = timedelta(hours=2), hasher: PasswordHasher | None = None) -> None:
+        self.db = database
+        self.clock = clock
+        self.max_failures = max_failures
+        self.lock_window = lock_window
+        self.session_ttl = session_ttl
+        self.idle_timeout = idle_timeout
+        self.hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+        self._dummy_hash: str | None = None  # hashed on first use: unknown names cost as much as known ones
+
+    @classmethod
+    def from_settings(cls, database: AppDatabase, settings: Any, **kwargs: Any) -> Accounts:
+        return cls(database, max_failures=settings.login_max_failures,
+                   lock_window=timedelta(minutes=settings.login_lock_minutes),
+                   session_ttl=timedelta(hours=settings.session_hours),
+                   idle_timeout=timedelta(minutes=settings.session_idle_minutes) if settings.session_idle_minutes
+                   else None, **kwargs)
+
+    def _now(self) -> datetime:
+        return utc(self.clock())
+
+    def _audit(self, session: Session, actor: str, action: str, target: str, detail: str = "") -> None:
+        session.add(AuditEntry(actor=actor, action=action, target=target, detail=detail, at=self._now()))
+
+    # -- users ---------------------------------------------------------------------------
+    def add_user(self, name: str, role: str, password: str | None, *, actor: str) -> UserRecord:
+        """Create a user. ``password`` None creates an SSO-only account (cannot sign in with a password)."""
+        name, role = normalize_name(name), check_role(role)
+        if password is not None and len(password) < MIN_PASSWORD:
+            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters")
+        with self.db.session() as session, session.begin():
+            if session.scalar(select(User).where(User.name == name)) is not None:
+                raise AccountError(f"user {name!r} already exists")
+            user = User(name=name, role=role, created_at=self._now(), disabled=False,
+                        password_hash=self.hasher.hash(password) if password is not None else None)
+            session.add(user)
+            self._audit(session, actor, "user.add", name, f"role={role}")
+            session.flush()
+            return _record(user)
+
+    def get_user(self, name: str) -> UserRecord | None:
+        with self.db.session() as session:
+            user = session.scalar(select(User).where(User.name == name.strip().lower()))
+            return _record(user) if user else None
+
+    def get_user_by_id(self, user_id: int) -> UserRecord | None:
+        with self.db.session() as session:
+            user = session.get(User, user_id)
+            return _record(user) if user else None
+
+    def list_users(self, role: str | None = None) -> list[UserRecord]:
+        with self.db.session() as session:
+            query = select(User).order_by(User.name)
+            if role is not None:
+                query = query.where(User.role == check_role(role))
+            return [_record(u) for u in session.scalars(query)]
+
+    def _user(self, session: Session, name: str) -> User:
+        user = session.scalar(select(User).where(User.name == name.strip().lower()))
+        if user is None:
+            raise AccountError(f"no user {name!r}")
+        return user
+
+    def _check_not_last_admin(self, session: Session, user: User) -> None:
+        if user.role != "admin" or user.disabled:
+            return
+        admins = session.scalar(select(func.count()).select_from(User)
+                                .where(User.role == "admin", User.disabled.is_(False)))
+        if (admins or 0) <= 1:
+            raise AccountError(f"{user.name!r} is the last administrator; add another admin first")
+
+    def set_role(self, name: str, role: str, *, actor: str) -> UserRecord:
+        role = check_role(role)
+        with self.db.session() as session, session.begin():
+            user = self._user(session, name)
+            if user.role == role:
+                return _record(user)
+            if role != "admin":
+                self._check_not_last_admin(session, user)
+            old, user.role = user.role, role
+            self._audit(session, actor, "user.role", user.name, f"{old}->{role}")
+            return _record(user)
+
+    def set_disabled(self, name: str, disabled: bool, *, actor: str) -> UserRecord:
+        with self.db.session() as session, session.begin():
+            user = self._user(session, name)
+            if disabled:
+                self._check_not_last_admin(session, user)
+                session.execute(delete(UserSession).where(UserSession.user_id == user.id))
+            user.disabled = disabled
+            self._audit(session, actor, "user.disable" if disabled else "user.enable", user.name)
+            return _record(user)
+
+    def set_password(self, name: str, password: str, *, actor: str) -> None:
+        if len(password) < MIN_PASSWORD:
+            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters")
+        with self.db.session() as session, session.begin():
+            user = self._user(session, name)
+            user.password_hash = self.hasher.hash(password)
+            session.execute(delete(UserSession).where(UserSession.user_id == user.id))
+            self._audit(session, actor, "user.password", user.name)
+
+    def remove_user(self, name: str, *, actor: str) -> None:
+        """Delete a user with their sessions, conversations and flags (feedback stays, anonymous)."""
+        with self.db.session() as session, session.begin():
+            user = self._user(session, name)
+            self._check_not_last_admin(session, user)
+            session.delete(user)
+            self._audit(session, actor, "user.remove", user.name, f"role={user.role}")
+
+    # -- sign-in -------------------------------------------------------------------------
+    def lock_remaining(self, name: str) -> timedelta | None:
+        """How long ``name`` stays locked out, or None when it may try to sign in."""
+        name = name.strip().lower()
+        now = self._now()
+        with self.db.session() as session:
+            last_ok = session.scalar(select(func.max(LoginAttempt.at))
+                                     .where(LoginAttempt.name == name, LoginAttempt.success.is_(True)))
+            since = now - self.lock_window
+            if last_ok is not None and utc(last_ok) > since:
+                since = utc(last_ok)
+            failures = [utc(a) for a in session.scalars(
+                select(LoginAttempt.at).where(LoginAttempt.name == name, LoginAttempt.success.is_(False),
+                                              LoginAttempt.at > since).order_by(LoginAttempt.at.desc()))]
+        if len(failures) < self.max_failures:
+            return None
+        # Unlocks when the max_failures-th most recent failure leaves the window.
+        return failures[self.max_failures - 1] + self.lock_window - now
+
+    def authenticate(self, name: str, password: str) -> UserRecord:
+        """The user for ``name``/``password``; raises AccountLocked or InvalidCredentials.
+
+        Unknown names, disabled users and wrong passwords fail alike (and take as long), so the
+        answer does not reveal which names exist. Attempts count per name, known or not.
+        """
+        key = name.strip().lower()[:128]
+        remaining = self.lock_remaining(key)
+        if remaining is not None:
+            raise AccountLocked(remaining)
+        record: UserRecord | None = None
+        with self.db.session() as session, session.begin():
+            user = session.scalar(select(User).where(User.name == key))
+            if user is None or user.password_hash is None:
+                if self._dummy_hash is None:
+                    self._dummy_hash = self.hasher.hash(secrets.token_hex(16))
+                _verify(self.hasher, self._dummy_hash, password + "\0")  # the same work as a real check
+            elif _verify(self.hasher, user.password_hash, password) and not user.disabled:
+                if self.hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = self.hasher.hash(password)
+                record = _record(user)
+            session.add(LoginAttempt(name=key, at=self._now(), success=record is not None))
+        if record is None:
+            remaining = self.lock_remaining(key)
+            if remaining is not None:
+                raise AccountLocked(remaining)
+            raise InvalidCredentials("wrong user name or password")
+        return record
+
+    def purge_login_attempts(self, older_than: timedelta = timedelta(days=1)) -> int:
+        with self.db.session() as session, session.begin():
+            result = session.execute(delete(LoginAttempt).where(LoginAttempt.at < self._now() - older_than))
+            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    # -- single sign-on ------------------------------------------------------------------
+    def sso_user(self, name: str, role: str | None, *, default_role: str | None = "student") -> UserRecord:
+        """The account of an identity-provider user (``name``: e-mail or subject), created on first sign-in.
+
+        ``role`` is what the provider's claim maps to (:func:`role_from_claims` with ``default=None``):
+        when given it is applied on every sign-in (changes audited, actor ``sso``); when None an
+        existing account keeps its role (e.g. set with ``localtutor users role``) and a new one gets
+        ``default_role``, or PermissionDenied when that is None. A disabled account stays disabled
+        (``require_role`` refuses it).
+        """
+        name = normalize_name(name)
+        if role is not None:
+            check_role(role)
+        with self.db.session() as session, session.begin():
+            user = session.scalar(select(User).where(User.name == name))
+            if user is None:
+                role = role or default_role
+                if role is None:
+                    raise PermissionDenied("your account has no role in this tutor; ask an administrator")
+                user = User(name=name, role=check_role(role), created_at=self._now(), disabled=False,
+                            password_hash=None)
+                session.add(user)
+                self._audit(session, "sso", "user.add", name, f"role={role}")
+                session.flush()
+            elif role is not None and user.role != role:
+                if role != "admin":
+                    self._check_not_last_admin(session, user)
+                self._audit(session, "sso", "user.role", name, f"{user.role}->{role}")
+                user.role = role
+            return _record(user)
+
+    def sso_sign_in(self, claims: Mapping[str, Any], *, claim: str, role_map: Mapping[str, str],
+                    default_role: str | None = "student") -> UserRecord:
+        """The account for the identity token claims of ``st.user`` (name from ``email``, else ``sub``).
+
+        With Settings: ``claim=settings.sso_role_claim, role_map=settings.sso_role_map,
+        default_role=settings.sso_default_role or None``.
+        """
+        name = claims.get("email") or claims.get("preferred_username") or claims.get("sub")
+        if not name:
+            raise PermissionDenied("the identity provider sent no e-mail or subject")
+        role = role_from_claims(claims, claim, role_map, default=None)
+        return self.sso_user(str(name), role, default_role=default_role)
+
+    # -- sessions ------------------------------------------------------------------------
+    def create_session(self, user: UserRecord) -> str:
+        """A new session token for ``user`` (give it to the browser; only its hash is stored)."""
+        token = secrets.token_urlsafe(32)
+        now = self._now()
+        with self.db.session() as session, session.begin():
+            session.add(UserSession(token_hash=_token_hash(token), user_id=user.id, created_at=now,
+                                    expires_at=now + self.session_ttl, last_seen=now))
+            session.execute(delete(UserSession).where(UserSession.expires_at < now))
+        return token
+
+    def resolve_session(self, token: str | None) -> UserRecord | None:
+        """The user of a live session (touching ``last_seen``), or None when unknown, expired or idle."""
+        if not token:
+            return None
+        now = self._now()
+        with self.db.session() as session, session.begin():
+            row = session.scalar(select(UserSession).where(UserSession.token_hash == _token_hash(token)))
+            if row is None:
+                return None
+            idle = self.idle_timeout is not None and utc(row.last_seen) + self.idle_timeout <= now
+            if utc(row.expires_at) <= now or idle:
+                session.delete(row)
+                return None
+            user = session.get(User, row.user_id)
+            if user is None or user.disabled:
+                session.delete(row)
+                return None
+            row.last_seen = now
+            return _record(user)
+
+    def end_session(self, token: str | None) -> None:
+        if not token:
+            return
+        with self.db.session() as session, session.begin():
+            session.execute(delete(UserSession).where(UserSession.token_hash == _token_hash(token)))
+
+
+def _verify(hasher: PasswordHasher, stored: str, password: str) -> bool:
+    try:
+        return hasher.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _record(user: User) -> UserRecord:
+    return UserRecord(user.id, user.name, user.role, utc(user.created_at), bool(user.disabled),
+                      user.password_hash is not None)
