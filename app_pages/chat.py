@@ -7,14 +7,15 @@ from typing import Any
 import streamlit as st
 
 from app_pages.common import LANGUAGE, LOCALE, MESSAGES, enabled_locales, get_tutor
-from tutor.i18n import translator
+from tutor.i18n import UI, ui
 from tutor.types import Answer, Notice
 
 BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error}
 ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘"}
 
 
-def _notice_label(_: Any, notice: Notice) -> str:
+def _notice_label(t: UI, notice: Notice) -> str:
+    _ = t._
     titles = {
         "added": _("Local content added"),
         "withheld": _("Content withheld"),
@@ -24,16 +25,17 @@ def _notice_label(_: Any, notice: Notice) -> str:
     return f"**{titles[notice.kind]}** ({notice.category}): {notice.reason}"
 
 
-def render_answer(_: Any, message: dict[str, Any]) -> None:
+def render_answer(t: UI, message: dict[str, Any]) -> None:
+    _ = t._
     st.markdown(message["text"])
     for notice in message.get("notices", ()):
-        BANNER[notice.kind](_notice_label(_, notice), icon=ICON[notice.kind])
+        BANNER[notice.kind](_notice_label(t, notice), icon=ICON[notice.kind])
     if message.get("notices"):
         st.page_link("app_pages/transparency.py", label=_("What rules apply and why"), icon="⚖️")
     for number, citation in enumerate(message.get("citations", ()), start=1):
         where = [citation.source]
         if citation.page:
-            where.append(_("page {page}").format(page=citation.page))
+            where.append(_("page {page}").format(page=t.number(citation.page)))
         if citation.section:
             where.append(citation.section)
         with st.expander(f"[{number}] " + " · ".join(where)):
@@ -43,7 +45,7 @@ def render_answer(_: Any, message: dict[str, Any]) -> None:
 tutor = get_tutor()
 locales = enabled_locales(tutor)
 if not locales:
-    st.error("No locale profile is enabled. An administrator must enable one.")
+    st.error(ui("en")._("No locale profile is enabled. An administrator must enable one."))
     st.stop()
 if st.session_state.get(LOCALE) not in locales:
     st.session_state[LOCALE] = "ee" if "ee" in locales else locales[0]
@@ -54,12 +56,16 @@ with st.sidebar:
     profile = tutor.profiles.get(locale)
     if st.session_state.get(LANGUAGE) not in profile.languages:
         st.session_state[LANGUAGE] = profile.default_language
-    language = st.selectbox("Language / Keel / Язык", profile.languages, key=LANGUAGE)
-    _ = translator(language)
+    language = st.selectbox("Language / Keel / Язык", profile.languages, key=LANGUAGE,
+                            format_func=lambda code: ui(code).locale.display_name or code)
+    t = ui(language, profile.babel_locale)
+    _ = t._
     documents = tutor.store.documents(locale)
     st.caption(_("Answers by: {backend}").format(backend=tutor.backend.name))
-    st.caption(_("Curriculum: {name} — {docs} documents, {chunks} passages").format(
-        name=profile.localized(profile.name, language), docs=len(documents), chunks=sum(d.chunks for d in documents)))
+    passages = sum(d.chunks for d in documents)
+    st.caption(_("Curriculum: {name}").format(name=profile.localized(profile.name, language)) + " — " +
+               t.ngettext("{n} document", "{n} documents", len(documents)).format(n=t.number(len(documents)))
+               + ", " + t.ngettext("{n} passage", "{n} passages", passages).format(n=t.number(passages)))
     if st.button(_("New conversation")):
         st.session_state[MESSAGES] = []
 
@@ -73,7 +79,7 @@ for message in messages:
         if message["role"] == "user":
             st.markdown(message["text"])
         else:
-            render_answer(_, message)
+            render_answer(t, message)
 
 question = st.chat_input(_("Ask a question about your lessons"))
 if question:
@@ -104,4 +110,4 @@ if question:
                      "notices": answer.notices}
             messages.append(reply)
             with placeholder.container():
-                render_answer(_, reply)
+                render_answer(t, reply)

@@ -6,6 +6,7 @@ instead of silently switching a rule off.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import Annotated
 
@@ -98,6 +99,7 @@ class Policy(_Strict):
     """The validated global policy."""
 
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    updated: date | None = None  # when the policy last changed (shown on the transparency page)
     principles: dict[Principle, str]
     safe_completion: SafeCompletion
     categories: tuple[Category, ...] = Field(min_length=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -136,3 +137,32 @@ class ProfileRegistry:
         if self.state is not None:
             self.state.audit(actor, "profile.install", profile.id, str(source))
         return profile
+
+
+@dataclass(frozen=True)
+class RuleSetChanges:
+    """When each rule set in force last changed, for the transparency page."""
+
+    policy_changed: date | None
+    profile_changed: date | None
+    toggled_at: datetime | None  # an administrator's last enable/disable
+
+
+def _changed_on(declared: date | None, path: Path | None) -> date | None:
+    """The date a rule file declares (``updated:``), else its modification date."""
+    if declared is not None:
+        return declared
+    if path is None or not path.exists():
+        return None
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
+
+
+def rule_set_changes(registry: ProfileRegistry, policy: Any, profile_id: str) -> RuleSetChanges:
+    profile = registry.get(profile_id)
+    states = registry.state.profile_states() if registry.state else {}
+    toggled = states.get(profile_id)
+    return RuleSetChanges(
+        policy_changed=_changed_on(getattr(policy, "updated", None), getattr(policy, "source", None)),
+        profile_changed=_changed_on(profile.updated, registry._paths().get(profile_id)),
+        toggled_at=getattr(toggled, "changed_at", None),
+    )

@@ -6,6 +6,7 @@ content, and withhold content with a legal basis, always disclosed.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,6 +39,8 @@ class Addition(_Strict):
     when: When
     text: Localized
     reason: Localized
+    # Optional: questions on which this addition must fire (`localtutor conformance` asks them).
+    examples: list[str] = Field(default_factory=list)
 
 
 class Match(_Strict):
@@ -68,6 +71,7 @@ class LocaleProfile(_Strict):
     additions: list[Addition] = Field(default_factory=list)
     omissions: list[Omission] = Field(default_factory=list)
     guardrails: ProfileGuardrails = ProfileGuardrails()
+    updated: date | None = None  # when these rules last changed (shown on the transparency page)
 
     @property
     def default_language(self) -> str:

@@ -24,7 +24,7 @@ from tutor.appdb import AppDatabase, open_database
 from tutor.backends import Backend, BackendError, GenerationRequest, create_backend
 from tutor.config import Settings
 from tutor.messages import NOTHING_FOUND, WITHHELD
-from tutor.pedagogy import is_homework
+from tutor.pedagogy import continued_request, is_homework
 from tutor.types import Answer, Citation, Notice
 
 log = logging.getLogger("localtutor")
@@ -88,14 +88,20 @@ class Tutor:
     def stream(
         self, question: str, locale: str, *, lang: str | None = None, subject: str | None = None,
         grade: int | None = None, history: tuple[tuple[str, str], ...] = (), audience: str = "student",
+        profile: LocaleProfile | None = None,
     ) -> Iterator[StreamEvent]:
-        """Yield answer text as it is generated, then one final ``answer`` event."""
+        """Yield answer text as it is generated, then one final ``answer`` event.
+
+        ``locale`` names the profile and its curriculum. ``profile`` (for the conformance check)
+        applies another profile, enabled or not, to the curriculum of ``locale``.
+        """
         timings: dict[str, float] = {}
         started = time.perf_counter()
-        profile = self.profiles.get(locale)
-        if not self.profiles.is_enabled(locale, profile):
-            raise ProfileError(f"the locale profile '{locale}' is disabled by an administrator; "
-                               f"enabled profiles: {', '.join(self.profiles.enabled_ids()) or 'none'}")
+        if profile is None:
+            profile = self.profiles.get(locale)
+            if not self.profiles.is_enabled(locale, profile):
+                raise ProfileError(f"the locale profile '{locale}' is disabled by an administrator; "
+                                   f"enabled profiles: {', '.join(self.profiles.enabled_ids()) or 'none'}")
         lang = lang if lang in profile.languages else _answer_language(question, profile)
         self._check_residency(profile)
 
@@ -130,8 +136,12 @@ class Tutor:
             return
 
         mark = time.perf_counter()
-        retrieval = self.retriever.retrieve(question, locale, k=self.settings.top_k, subject=subject, grade=grade,
-                                            query_embedding=query_embedding)
+        # "Just give me the answer" carries no topic: search with the request it presses for.
+        pressed = continued_request(question, history)
+        search = _join(pressed, question) if pressed else question
+        search_embedding = self.embedder.embed_query(search) if pressed else query_embedding
+        retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
+                                            query_embedding=search_embedding)
         passages, confident = self._relevant(retrieval.chunks)
         timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
@@ -148,9 +158,9 @@ class Tutor:
         request = GenerationRequest(
             question=question if self.backend.is_local else redact(question), language=lang,
             passages=passages if self.backend.is_local else tuple(replace(p, text=redact(p.text)) for p in passages),
-            query_embedding=query_embedding, history=history, pedagogy=profile.pedagogy.style,
+            query_embedding=search_embedding, history=history, pedagogy=profile.pedagogy.style,
             tone_notes=profile.pedagogy.notes, embedder=self.embedder, confident=confident,
-            homework=is_homework(question),
+            homework=is_homework(question, history),
         )
         mark = time.perf_counter()
         monitor = self.guard.output_monitor()

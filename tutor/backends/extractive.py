@@ -15,6 +15,7 @@ import numpy as np
 from curriculum.lexical import query_terms, tokenize
 from tutor.backends.base import GenerationRequest
 from tutor.messages import INTRO, INTRO_LOW_CONFIDENCE, INTRO_OTHER_LANGUAGE, NOTHING_FOUND, SOCRATIC_OUTRO
+from tutor.pedagogy import states_result
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"'«„(]?[A-ZÕÄÖÜŠŽА-ЯЁ0-9])|\n+")
 
@@ -64,11 +65,13 @@ class ExtractiveBackend:
         # Candidates: sentences of the two best passages (the rest rarely adds facts, and
         # embedding more sentences costs ~60 ms each on two cores).
         candidates: list[tuple[int, int, str]] = []  # (passage number, position, sentence)
+        socratic = request.pedagogy == "socratic" and request.homework
         for number, chunk in enumerate(request.passages[:2], start=1):
-            for position, sentence in enumerate(split_sentences(chunk.text)[: 6 if number == 1 else 4]):
+            sentences = [s for s in split_sentences(chunk.text) if not (socratic and states_result(s))]
+            for position, sentence in enumerate(sentences[: 6 if number == 1 else 4]):
                 candidates.append((number, position, sentence))
-        if not candidates:
-            return [(1, request.passages[0].text.strip())]
+        if not candidates:  # nothing quotable (or, for homework, only worked results)
+            return [] if socratic else [(1, request.passages[0].text.strip())]
         terms = set(query_terms(request.question))
         overlap = np.array([
             len(terms & set(tokenize(s, str(request.passages[n - 1].metadata.get("language") or "et"))))
