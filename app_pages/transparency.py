@@ -82,8 +82,8 @@ else:
 st.subheader(_("Content this profile withholds, and the law that requires it"))
 if profile.omissions:
     for omission in profile.omissions:
-        st.markdown(f"- 🚫 **{omission.category}** — {profile.localized(omission.reason, language)} "
-                    f"({_('legal basis')}: {omission.legal_basis})")
+        basis = _("legal basis: {law}").format(law=omission.legal_basis)
+        st.markdown(f"- 🚫 **{omission.category}** — {profile.localized(omission.reason, language)} ({basis})")
 else:
     st.markdown(_("This profile withholds nothing."))
 

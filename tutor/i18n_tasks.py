@@ -17,6 +17,7 @@ def _babel(*args: str) -> None:
 
 
 def extract() -> None:
+    TRANSLATIONS.mkdir(exist_ok=True)
     _babel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_", "-o", str(TRANSLATIONS / "messages.pot"),
            "--no-location", "--sort-output", "--project", "localtutor", str(ROOT / "app.py"),
            str(ROOT / "app_pages"), str(ROOT / "tutor"))
@@ -28,6 +29,24 @@ def update() -> None:
         command = "update" if po.exists() else "init"
         _babel(command, "-i", str(TRANSLATIONS / "messages.pot"), "-d", str(TRANSLATIONS), "-l", lang,
                *(["--no-fuzzy-matching"] if command == "update" else []))
+    fill_source_language()
+
+
+def fill_source_language() -> None:
+    """English is the source language: its catalog's translations are the message ids themselves."""
+    from babel.messages.pofile import read_po, write_po
+
+    po = TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po"
+    if not po.exists():
+        return
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="en")
+    for message in catalog:
+        if message.id:
+            message.string = message.id
+            message.flags.discard("fuzzy")
+    with po.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False)
 
 
 def compile_catalogs() -> None:
