@@ -84,6 +84,25 @@ class ProfileRegistry:
         self.installed_dir = home / "profiles" if home else None
         self.state = state
         self.endpoint_is_local = endpoint_is_local
+        self._cache: dict[Path, tuple[tuple[int, int], LocaleProfile | ProfileError]] = {}
+
+    def _load(self, path: Path) -> LocaleProfile:
+        """Load a profile, re-validating only when its file changed (every question reads it)."""
+        try:
+            info = path.stat()
+        except OSError:
+            return load_profile(path, endpoint_is_local=self.endpoint_is_local)
+        stamp = (info.st_mtime_ns, info.st_size)
+        cached = self._cache.get(path)
+        if cached is None or cached[0] != stamp:
+            try:
+                result: LocaleProfile | ProfileError = load_profile(path, endpoint_is_local=self.endpoint_is_local)
+            except ProfileError as exc:
+                result = exc
+            self._cache[path] = cached = (stamp, result)
+        if isinstance(cached[1], ProfileError):
+            raise ProfileError(str(cached[1]))
+        return cached[1]
 
     def _paths(self) -> dict[str, Path]:
         paths = {p.stem: p for p in sorted(SHIPPED_DIR.glob("*.yaml"))}
@@ -98,14 +117,14 @@ class ProfileRegistry:
         path = self._paths().get(profile_id)
         if path is None:
             raise ProfileError(f"no locale profile '{profile_id}'; available: {', '.join(self.ids())}")
-        return load_profile(path, endpoint_is_local=self.endpoint_is_local)
+        return self._load(path)
 
     def entries(self) -> list[ProfileEntry]:
         states = self.state.profile_states() if self.state else {}
         out = []
         for profile_id, path in sorted(self._paths().items()):
             try:
-                profile: LocaleProfile | None = load_profile(path, endpoint_is_local=self.endpoint_is_local)
+                profile: LocaleProfile | None = self._load(path)
                 error = None
             except ProfileError as exc:
                 profile, error = None, str(exc)

@@ -68,3 +68,19 @@ def test_enable_and_disable_are_persisted_and_audited(home: Path, capsys: pytest
 def test_enabling_an_unknown_profile_fails_clearly(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profiles", "enable", "atlantis"]) == 1
     assert "no locale profile 'atlantis'" in capsys.readouterr().err
+
+
+def test_registry_sees_an_edited_profile_file_at_once(tmp_path: Path) -> None:
+    from locale_profiles import ProfileError, ProfileRegistry
+
+    target = tmp_path / "profiles" / "demo.yaml"
+    target.parent.mkdir()
+    target.write_text(VALID, encoding="utf-8")
+    registry = ProfileRegistry(tmp_path)
+    assert registry.get("demo") is registry.get("demo")  # unchanged file: validated once
+    target.write_text(VALID.replace("Demo, et", "Demo two, et"), encoding="utf-8")
+    assert registry.get("demo").name["en"] == "Demo two"
+    target.write_text(VALID + "colour: red\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="'colour'"):
+        registry.get("demo")
+    assert [e.error is not None for e in registry.entries() if e.id == "demo"] == [True]
