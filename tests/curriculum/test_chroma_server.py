@@ -1,0 +1,88 @@
+"""The same store code against a real Chroma server (`chroma run`), as a multi-server deployment uses it."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from curriculum.ingest import Ingestor
+from curriculum.retrieval import HybridRetriever
+from curriculum.store import CurriculumStore, make_client
+from tutor.config import Settings
+from tutor.pipeline import Tutor
+
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    if not CHROMA.exists() and shutil.which("chroma") is None:
+        pytest.skip("the chroma server command is not installed")
+    port = _free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    process = subprocess.Popen([str(CHROMA if CHROMA.exists() else "chroma"), "run", "--path", str(data),
+                                "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("chroma run did not start")
+                time.sleep(0.5)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_ingest_replace_delete_and_retrieve_through_a_chroma_server(chroma_server: int, tutor: Tutor,
+                                                                    tmp_path: Path) -> None:
+    store = CurriculumStore(make_client(tmp_path, "127.0.0.1", chroma_server), tutor.embedder.name,
+                            tutor.embedder.dimension)
+    ingestor = Ingestor(store, tutor.embedder)
+    bogs = tmp_path / "rabad.md"
+    bogs.write_text("# Rabad\n\nRabad on märgalad, kus turbasammal kasvab ja turvas koguneb aastatuhandeid.",
+                    encoding="utf-8")
+    sea = tmp_path / "meri.md"
+    sea.write_text("# Läänemeri\n\nLäänemeri on riimveeline sisemeri, mille soolsus on väike.", encoding="utf-8")
+    assert all(r.ok for r in ingestor.ingest_paths([bogs, sea], "srv"))
+    hits = HybridRetriever(store, tutor.embedder).retrieve("Kuidas tekib turvas?", "srv", k=2).chunks
+    assert hits[0].source == "rabad.md"
+    sea.write_text("# Läänemeri\n\nLäänemeres elab viigerhüljes.", encoding="utf-8")
+    assert ingestor.ingest_file(sea, "srv").status == "replaced"
+    assert [c.text for c in store.document_chunks("srv", "meri.md")] == ["Läänemeres elab viigerhüljes."]
+    store.delete_document("srv", "rabad.md")
+    assert [d.source for d in store.documents("srv")] == ["meri.md"]
+
+
+def test_tutor_uses_the_server_named_by_chroma_host(chroma_server: int, tutor: Tutor, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("CHROMA_PORT", str(chroma_server))
+    settings = Settings(home=tmp_path)
+    remote = Tutor.from_settings(settings)
+    doc = tmp_path / "vereringe.md"
+    doc.write_text("# Vereringe\n\nSüda pumpab verd ja vereringe viib hapnikku kõikidesse elunditesse.",
+                   encoding="utf-8")
+    assert Ingestor(remote.store, remote.embedder).ingest_file(doc, "ee").ok
+    answer = remote.ask("Mis on vereringe ülesanne?", "ee")
+    assert answer.citations and answer.citations[0].source == "vereringe.md"
+    assert not (tmp_path / "chroma").exists()  # nothing was written to a local store
