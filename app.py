@@ -1,4 +1,4 @@
-"""localtutor's Streamlit entry point: page setup and navigation only."""
+"""localtutor's Streamlit entry point: page setup, sign-in and navigation per role only."""
 
 import os
 
@@ -8,6 +8,58 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="localtutor", page_icon="🎓", layout="centered")
 
-chat = st.Page("app_pages/chat.py", title="Tutor", icon="💬", default=True)
-transparency = st.Page("app_pages/transparency.py", title="Rules", icon="⚖️")
-st.navigation([chat, transparency]).run()
+from app_pages.common import (  # noqa: E402
+    ADMIN,
+    LANGUAGE,
+    LOCALE,
+    TEACHING,
+    get_tutor,
+    role_label,
+    session_ui,
+    sign_out,
+    signed_in_user,
+)
+
+# Widget values live only while their widget is on screen; keep the language and locale chosen on
+# the sign-in page or in the chat sidebar while other pages run.
+for key in (LOCALE, LANGUAGE):
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+tutor = get_tutor()
+user = signed_in_user()
+t = session_ui(tutor)
+_ = t._
+
+if user is None:
+    st.navigation([st.Page("app_pages/signin.py", title=_("Sign in"), icon="🔑")], position="hidden").run()
+    st.stop()
+
+with st.sidebar:
+    st.caption(_("Signed in as {name} ({role})").format(name=user.name, role=role_label(t, user.role)))
+    st.button(_("Sign out"), key="sign_out", on_click=sign_out)
+
+learning = [
+    st.Page("app_pages/chat.py", title=_("Tutor"), icon="💬", default=True),
+    st.Page("app_pages/transparency.py", title=_("Rules"), icon="⚖️"),
+]
+if user.role not in TEACHING:
+    st.navigation(learning).run()
+    st.stop()
+pages = {
+    _("Learning"): learning,
+    _("Teaching"): [
+        st.Page("app_pages/curriculum.py", title=_("Curriculum"), icon="📚"),
+        st.Page("app_pages/flags.py", title=_("Flags"), icon="🚩"),
+    ],
+}
+if user.role in ADMIN:
+    pages[_("Administration")] = [
+        st.Page("app_pages/admin_profiles.py", title=_("Profiles and conformance"), icon="🌍"),
+        st.Page("app_pages/admin_dashboards.py", title=_("Dashboards"), icon="📊"),
+        st.Page("app_pages/admin_reports.py", title=_("Reports"), icon="📝"),
+        st.Page("app_pages/admin_audit.py", title=_("Audit log"), icon="🧾"),
+        st.Page("app_pages/admin_users.py", title=_("Users"), icon="👥"),
+        st.Page("app_pages/admin_retention.py", title=_("Retention"), icon="🗓️"),
+    ]
+st.navigation(pages).run()

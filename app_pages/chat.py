@@ -1,14 +1,34 @@
-"""The student's chat page: ask, read a grounded answer, open its sources, see every notice."""
+"""The student's chat page: ask, read a grounded answer, open its sources, see every notice.
+
+Conversations are kept per student in the app database (History), so they survive a reload
+and a restart; each stored answer keeps its citations and notices, so banners and sources
+render again. Under each answer: thumbs and "report a problem".
+"""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import streamlit as st
 
-from app_pages.common import LANGUAGE, LOCALE, MESSAGES, enabled_locales, get_tutor
+from app_pages.common import (
+    CONVERSATION,
+    LANGUAGE,
+    LOCALE,
+    confirmed,
+    current_user,
+    default_locale,
+    enabled_locales,
+    get_history,
+    get_tutor,
+    guarded,
+    reason_label,
+)
+from tutor.accounts import ROLES, UserRecord
+from tutor.history import REPORT_REASONS, MessageRecord
 from tutor.i18n import UI, ui
-from tutor.types import Answer, Notice
+from tutor.types import Answer, Citation, Notice
 
 BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error}
 ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘"}
@@ -42,13 +62,85 @@ def render_answer(t: UI, message: dict[str, Any]) -> None:
             st.markdown(citation.text)
 
 
+def answer_data(answer: Answer) -> dict[str, Any]:
+    """What is stored with an answer so that it renders again after a reload."""
+    return {"citations": [asdict(c) for c in answer.citations], "notices": [asdict(n) for n in answer.notices],
+            "decision": answer.decision, "language": answer.language}
+
+
+def stored_answer(message: MessageRecord) -> dict[str, Any]:
+    data = message.data or {}
+    return {"text": message.content,
+            "citations": [Citation(**c) for c in data.get("citations", ())],
+            "notices": [Notice(**n) for n in data.get("notices", ())]}
+
+
+def _save_thumb(t: UI, user: UserRecord, message_id: int) -> None:
+    value = st.session_state.get(f"thumbs-{message_id}")
+    if value is not None:
+        guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id, "up" if value == 1 else "down")
+
+
+def render_feedback(t: UI, user: UserRecord, message_id: int) -> None:
+    """Thumbs up/down and "report a problem" under one stored answer."""
+    _ = t._
+    left, right = st.columns([1, 3], vertical_alignment="center")
+    with left:
+        st.feedback("thumbs", key=f"thumbs-{message_id}", on_change=_save_thumb, args=(t, user, message_id))
+    with right, st.popover(_("Report a problem"), icon="🚩"):
+        with st.form(f"report-{message_id}", clear_on_submit=True):
+            reason = st.selectbox(_("What is wrong?"), REPORT_REASONS, format_func=lambda r: reason_label(t, r))
+            comment = st.text_area(_("Comment (optional)"), max_chars=2000)
+            sent = st.form_submit_button(_("Send report"))
+        if sent and guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id, "report",
+                            reason=reason, comment=comment or ""):
+            st.success(_("Thank you. An administrator will look at your report."))
+
+
+def conversation_list(t: UI, user: UserRecord, current: int | None) -> None:
+    """The student's conversations to reopen, and "delete my history" (after a confirmation)."""
+    _ = t._
+    history = get_history()
+    conversations = history.conversations(user.id)
+    if not conversations:
+        return
+    st.subheader(_("Your conversations"))
+    for conversation in conversations[:30]:
+        label = (conversation.title or _("Untitled")) + " · " + t.date(conversation.updated_at, "short")
+        st.button(label, key=f"conversation-{conversation.id}", width="stretch",
+                  type="primary" if conversation.id == current else "secondary",
+                  on_click=_open_conversation, args=(conversation.id, conversation.locale))
+    if confirmed(t, "delete_history", _("Delete my history"),
+                 _("Delete all your conversations? This cannot be undone.")) \
+            and guarded(t, user, ROLES, history.delete_history, user.id) is not None:
+        _open_conversation(None)
+        st.rerun()
+
+
+def _open_conversation(conversation_id: int | None, locale: str | None = None) -> None:
+    st.session_state[CONVERSATION] = conversation_id
+    if locale is not None and locale in enabled_locales(get_tutor()):
+        st.session_state[LOCALE] = locale
+
+
+user, _t = current_user(*ROLES)
 tutor = get_tutor()
+history = get_history()
 locales = enabled_locales(tutor)
 if not locales:
     st.error(ui("en")._("No locale profile is enabled. An administrator must enable one."))
     st.stop()
 if st.session_state.get(LOCALE) not in locales:
-    st.session_state[LOCALE] = "ee" if "ee" in locales else locales[0]
+    st.session_state[LOCALE] = default_locale(tutor, locales)
+
+conversations = history.conversations(user.id)
+if CONVERSATION not in st.session_state:  # a new sign-in (or a reload): continue the newest conversation
+    st.session_state[CONVERSATION] = conversations[0].id if conversations else None
+    if conversations and conversations[0].locale in locales:
+        st.session_state[LOCALE] = conversations[0].locale
+conversation_id = st.session_state[CONVERSATION]
+if conversation_id not in {c.id for c in conversations}:
+    conversation_id = st.session_state[CONVERSATION] = None
 
 with st.sidebar:
     locale = st.selectbox("Locale / Riik", locales, key=LOCALE,
@@ -66,33 +158,35 @@ with st.sidebar:
     st.caption(_("Curriculum: {name}").format(name=profile.localized(profile.name, language)) + " — " +
                t.ngettext("{n} document", "{n} documents", len(documents)).format(n=t.number(len(documents)))
                + ", " + t.ngettext("{n} passage", "{n} passages", passages).format(n=t.number(passages)))
-    if st.button(_("New conversation")):
-        st.session_state[MESSAGES] = []
+    st.button(_("New conversation"), on_click=_open_conversation, args=(None,))
+    listing = st.container()  # filled at the end, so that a conversation started in this run is listed
 
 st.title(_("Ask your tutor"))
+st.caption(_("Your conversations are saved so you can come back to them. If a message is about serious harm "
+             "or self-harm, your teachers can see that conversation so they can help."))
 if not documents:
     st.info(_("This locale has no curriculum yet. A teacher can add some, or run `localtutor seed`."))
 
-messages: list[dict[str, Any]] = st.session_state.setdefault(MESSAGES, [])
-for message in messages:
-    with st.chat_message(message["role"]):
-        if message["role"] == "user":
-            st.markdown(message["text"])
+stored = history.messages(conversation_id, user.id) if conversation_id is not None else []
+for message in stored:
+    with st.chat_message(message.role):
+        if message.role == "user":
+            st.markdown(message.content)
         else:
-            render_answer(t, message)
+            render_answer(t, stored_answer(message))
+            render_feedback(t, user, message.id)
 
 question = st.chat_input(_("Ask a question about your lessons"))
-if question:
-    messages.append({"role": "user", "text": question})
+if question and guarded(t, user, ROLES, lambda: True):
     with st.chat_message("user"):
         st.markdown(question)
-    history = tuple((m["role"], m["text"]) for m in messages[:-1])
+    turns = tuple((m.role, m.content) for m in stored)
     with st.chat_message("assistant"):
         placeholder = st.empty()
         shown = ""
         answer: Answer | None = None
         try:
-            for event in tutor.stream(question, locale, lang=language, history=history):
+            for event in tutor.stream(question, locale, lang=language, history=turns):
                 if event.kind == "delta":
                     shown += event.text
                     placeholder.markdown(shown + "▌")
@@ -105,9 +199,17 @@ if question:
             placeholder.empty()
             st.error(_("The tutor could not answer: {error}").format(error=exc))
         if answer is not None:
+            if conversation_id is None:
+                conversation_id = history.start_conversation(user.id, locale).id
+                st.session_state[CONVERSATION] = conversation_id
+            history.add_message(conversation_id, user.id, "user", question)
+            reply = history.add_message(conversation_id, user.id, "assistant", answer.text, answer_data(answer))
+            history.record_answer(answer, locale)
+            history.flag_for_answer(user.id, question, answer, conversation_id=conversation_id, locale=locale)
             placeholder.empty()
-            reply = {"role": "assistant", "text": answer.text, "citations": answer.citations,
-                     "notices": answer.notices}
-            messages.append(reply)
             with placeholder.container():
-                render_answer(t, reply)
+                render_answer(t, {"text": answer.text, "citations": answer.citations, "notices": answer.notices})
+                render_feedback(t, user, reply.id)
+
+with listing:
+    conversation_list(t, user, conversation_id)

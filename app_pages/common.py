@@ -1,22 +1,70 @@
-"""Shared, cached services and session-state keys for the Streamlit pages."""
+"""Shared, cached services, session-state keys and the role check for the Streamlit pages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import streamlit as st
 
+from tutor.accounts import ROLES, Accounts, PermissionDenied, UserRecord, require_role
 from tutor.config import Settings
+from tutor.curriculum_admin import CurriculumAdmin
+from tutor.history import History
+from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
 
 # Session state keys, named in one place.
 MESSAGES = "messages"
 LOCALE = "locale"
 LANGUAGE = "language"
+TOKEN = "session_token"  # the sign-in session token (only its hash is in the database)
+CONVERSATION = "conversation_id"  # absent: open the newest conversation; None: a new one
+SIGN_IN_LANGUAGES = ("et", "ru", "en")
+TEACHING = ("teacher", "admin")
+ADMIN = ("admin",)
+
+
+@dataclass(frozen=True)
+class Services:
+    tutor: Tutor
+    accounts: Accounts
+    history: History
+    curriculum: CurriculumAdmin
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
+def _services(_settings: Settings, home: str, database_url: str | None) -> Services:
+    """One tutor (embedder, store, guard, backend) and its app services per server process and home."""
+    from curriculum.ingest import Ingestor
+
+    tutor = Tutor.from_settings(_settings)
+    assert tutor.database is not None
+    ingestor = Ingestor(tutor.store, tutor.embedder, chunk_size=_settings.chunk_size,
+                        chunk_overlap=_settings.chunk_overlap)
+    return Services(tutor, Accounts.from_settings(tutor.database, _settings), History(tutor.database),
+                    CurriculumAdmin(ingestor, tutor.database))
+
+
+def services() -> Services:
+    settings = Settings()  # cheap; keyed by home so that a changed LOCALTUTOR_HOME gets its own services
+    return _services(settings, str(settings.home), settings.database_url)
+
+
 def get_tutor() -> Tutor:
-    """One tutor (embedder, store, guard, backend) per server process."""
-    return Tutor.from_settings(Settings())
+    return services().tutor
+
+
+def get_accounts() -> Accounts:
+    return services().accounts
+
+
+def get_history() -> History:
+    return services().history
+
+
+def get_curriculum_admin() -> CurriculumAdmin:
+    return services().curriculum
 
 
 def enabled_locales(tutor: Tutor) -> list[str]:
@@ -25,3 +73,134 @@ def enabled_locales(tutor: Tutor) -> list[str]:
     A broken installed profile is skipped here (and reported in the admin area), never fatal.
     """
     return tutor.profiles.enabled_ids()
+
+
+def default_locale(tutor: Tutor, locales: list[str]) -> str:
+    """The administrator's default profile when it is enabled, else Estonia, else the first enabled one."""
+    chosen = tutor.database.default_profile() if tutor.database is not None else None
+    if chosen in locales:
+        return str(chosen)
+    return "ee" if "ee" in locales else locales[0]
+
+
+def session_locale(tutor: Tutor) -> str | None:
+    locales = enabled_locales(tutor)
+    if not locales:
+        return None
+    current = st.session_state.get(LOCALE)
+    return current if current in locales else default_locale(tutor, locales)
+
+
+def session_ui(tutor: Tutor) -> UI:
+    """The UI language chosen in this session (sign-in page or chat sidebar) under the active profile."""
+    locale = session_locale(tutor)
+    language = st.session_state.get(LANGUAGE)
+    if locale is None:
+        return ui(language if language in SIGN_IN_LANGUAGES else "en")
+    profile = tutor.profiles.get(locale)
+    if language not in profile.languages and language not in SIGN_IN_LANGUAGES:
+        language = profile.default_language
+    return ui(language, profile.babel_locale)
+
+
+def signed_in_user() -> UserRecord | None:
+    """The user of this browser session, resolved through Accounts on every rerun.
+
+    An expired, ended or disabled session clears the token, so the app shows the sign-in page.
+    """
+    token = st.session_state.get(TOKEN)
+    if not token:
+        return None
+    user = get_accounts().resolve_session(token)
+    if user is None:
+        st.session_state.pop(TOKEN, None)
+        for key in (MESSAGES, CONVERSATION):
+            st.session_state.pop(key, None)
+        if sso_configured() and st.user.is_logged_in:
+            st.logout()  # the session ended: the identity provider's cookie must not sign the user in again
+    return user
+
+
+def current_user(*roles: str) -> tuple[UserRecord, UI]:
+    """The signed-in user when their role is one of ``roles`` (all roles when none given).
+
+    Called at the top of every page: otherwise a localized error is shown and the page stops, so a
+    page reached by URL or a stale link does nothing for the wrong role.
+    """
+    tutor = get_tutor()
+    t = session_ui(tutor)
+    user = signed_in_user()
+    try:
+        require_role(user, *(roles or ROLES))
+    except PermissionDenied:
+        if user is None:
+            st.error(t._("Please sign in first."))
+        else:
+            st.error(t._("You are not allowed to open this page."))
+        st.stop()
+    assert user is not None
+    return user, t
+
+
+def guarded(t: UI, user: UserRecord, roles: tuple[str, ...], action: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run ``action`` only after re-checking the role (the session may have changed since the page loaded).
+
+    Returns the action's result, or None after showing a localized error.
+    """
+    fresh = signed_in_user()
+    try:
+        require_role(fresh, *roles)
+        if fresh is None or fresh.id != user.id:
+            raise PermissionDenied("the session changed")
+    except PermissionDenied:
+        st.error(t._("You are not allowed to do this."))
+        return None
+    return action(*args, **kwargs)
+
+
+def role_label(t: UI, role: str) -> str:
+    _ = t._
+    return {"student": _("student"), "teacher": _("teacher"), "admin": _("administrator")}.get(role, role)
+
+
+def sso_configured() -> bool:
+    """Whether the operator configured Streamlit's OIDC sign-in (an ``[auth]`` table in secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def sign_out() -> None:
+    """End the session in the database and forget it here (and at the identity provider's cookie)."""
+    get_accounts().end_session(st.session_state.pop(TOKEN, None))
+    for key in (MESSAGES, CONVERSATION):
+        st.session_state.pop(key, None)
+    if sso_configured() and st.user.is_logged_in:
+        st.logout()
+
+
+def confirmed(t: UI, key: str, label: str, question: str) -> bool:
+    """A button that asks "are you sure?" before a destructive action; True once confirmed."""
+    where = st
+    flag = f"confirm-{key}"
+    if where.button(label, key=key):
+        st.session_state[flag] = True
+    if not st.session_state.get(flag):
+        return False
+    where.warning(question)
+    yes, no = where.columns(2)
+    if yes.button(t._("Yes, delete"), key=f"{key}-yes", type="primary"):
+        st.session_state.pop(flag, None)
+        return True
+    if no.button(t._("Cancel"), key=f"{key}-no"):
+        st.session_state.pop(flag, None)
+        st.rerun()
+    return False
+
+
+def reason_label(t: UI, reason: str) -> str:
+    _ = t._
+    return {"wrong": _("The answer is wrong"), "unsafe": _("The answer is unsafe"),
+            "over_refused": _("It refused a fair question"), "missing_banner": _("A notice was missing"),
+            "other": _("Something else")}.get(reason, reason)

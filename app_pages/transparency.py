@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import LANGUAGE, LOCALE, enabled_locales, get_tutor
+from app_pages.common import LANGUAGE, LOCALE, current_user, enabled_locales, get_tutor
 from locale_profiles import rule_set_changes
 from tutor.i18n import ui
 
+current_user()  # any signed-in role
 tutor = get_tutor()
 locales = enabled_locales(tutor)
 if not locales:

@@ -28,7 +28,7 @@ def _source_ids() -> set[str]:
         for _file, _line, message, _comments, _context in extract_from_dir(ROOT / folder, method_map):
             ids.add(message if isinstance(message, str) else message[0])
     with (ROOT / "app.py").open("rb") as handle:
-        for _line, _func, message, _comments in extract("python", handle):
+        for _line, message, _comments, _context in extract("python", handle):  # (line, message, comments, context)
             ids.add(message if isinstance(message, str) else message[0])
     return ids
 

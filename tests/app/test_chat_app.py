@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
 
 @pytest.fixture()
-def app(home_env: Path) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+def app(signed_in: Callable[..., AppTest]) -> AppTest:
+    """A signed-in student (sign-in itself is tested in test_roles_app.py)."""
+    return signed_in("student")
 
 
 def test_a_question_produces_an_answer_with_openable_citations(app: AppTest) -> None:

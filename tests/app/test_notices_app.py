@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,11 @@ from locale_profiles import ProfileRegistry
 from tutor.appdb import AppDatabase
 from tutor.i18n import ui
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
 
 @pytest.fixture()
-def app(home_env: Path) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+def app(signed_in: Callable[..., AppTest]) -> AppTest:
+    """A signed-in student (sign-in itself is tested in test_roles_app.py)."""
+    return signed_in("student")
 
 
 def _ask(app: AppTest, text: str):  # noqa: ANN202 - AppTest's ChatMessage element

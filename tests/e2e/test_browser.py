@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +32,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(seeded_home: Path) -> Iterator[str]:
+def student(seeded_home: Path) -> tuple[str, str]:
+    """A student account made with the CLI before the server starts, as an operator would."""
+    name, password = f"e2e-{uuid.uuid4().hex[:8]}", "a long e2e password"
+    subprocess.run([sys.executable, "-m", "tutor.cli", "users", "add", name, "--role", "student"],
+                   input=password + "\n", text=True, check=True, capture_output=True,
+                   env={**os.environ, "LOCALTUTOR_HOME": str(seeded_home)}, cwd=ROOT)
+    return name, password
+
+
+@pytest.fixture(scope="module")
+def server(seeded_home: Path, student: tuple[str, str]) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "LOCALTUTOR_HOME": str(seeded_home)}
     process = subprocess.Popen(
@@ -57,8 +68,10 @@ def server(seeded_home: Path) -> Iterator[str]:
         process.wait(timeout=20)
 
 
-def test_student_asks_and_opens_a_citation(server: str, tmp_path: Path) -> None:
+def test_student_signs_in_asks_and_opens_a_citation(server: str, student: tuple[str, str], tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
+
+    _ = ui("et")._
 
     shots = Path(os.environ.get("LOCALTUTOR_SCREENSHOT_DIR") or tmp_path)
 
@@ -71,6 +84,10 @@ def test_student_asks_and_opens_a_citation(server: str, tmp_path: Path) -> None:
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.goto(server)
+            page.get_by_label(_("User name")).first.wait_for(timeout=90_000)
+            page.get_by_label(_("User name")).first.fill(student[0])
+            page.get_by_label(_("Password")).first.fill(student[1])
+            page.get_by_role("button", name=_("Sign in")).click()
             box = page.get_by_test_id("stChatInputTextArea")
             box.wait_for(timeout=90_000)
             box.fill("Mis on pH-skaala?")

@@ -1,0 +1,53 @@
+"""Administrators: the users, their roles, adding a user, changing a role, disabling an account."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.common import ADMIN, current_user, get_accounts, guarded, role_label
+from tutor.accounts import MIN_PASSWORD, ROLES, AccountError
+
+user, t = current_user(*ADMIN)
+_ = t._
+accounts = get_accounts()
+
+
+def attempt(action, *args, **kwargs) -> bool:  # noqa: ANN001
+    try:
+        return guarded(t, user, ADMIN, action, *args, **kwargs) is not None
+    except AccountError as exc:
+        st.error(_("This change is not possible: {reason}").format(reason=exc))
+        return False
+
+
+st.title(_("Users"))
+users = accounts.list_users()
+st.dataframe([{_("Name"): u.name, _("Role"): role_label(t, u.role), _("Created"): t.date(u.created_at),
+               _("Disabled"): u.disabled, _("Signs in with"): _("password") if u.has_password else _("school account")}
+              for u in users], hide_index=True, width="stretch")
+
+st.subheader(_("Change a role"))
+names = [u.name for u in users]
+with st.form("change_role"):
+    name = st.selectbox(_("User"), names, key="role_user")
+    role = st.selectbox(_("New role"), ROLES, key="role_new", format_func=lambda r: role_label(t, r))
+    if st.form_submit_button(_("Change role")) and attempt(accounts.set_role, name, role, actor=user.name):
+        st.success(_("{name} is now: {role}.").format(name=name, role=role_label(t, role)))
+
+st.subheader(_("Add a user"))
+with st.form("add_user", clear_on_submit=True):
+    new_name = st.text_input(_("User name"))
+    new_role = st.selectbox(_("Role"), ROLES, key="add_role", format_func=lambda r: role_label(t, r))
+    password = st.text_input(_("Password"), type="password",
+                             help=t.ngettext("At least {n} character.", "At least {n} characters.", MIN_PASSWORD)
+                             .format(n=t.number(MIN_PASSWORD)))
+    if st.form_submit_button(_("Add user")) and attempt(accounts.add_user, new_name, new_role, password,
+                                                         actor=user.name):
+        st.success(_("User {name} added.").format(name=new_name.strip().lower()))
+
+st.subheader(_("Disable or enable an account"))
+with st.form("disable_user"):
+    target = st.selectbox(_("User"), names, key="disable_user_name")
+    disable = st.toggle(_("Disabled"), key="disable_user_flag")
+    if st.form_submit_button(_("Save")) and attempt(accounts.set_disabled, target, disable, actor=user.name):
+        st.success(_("Saved."))

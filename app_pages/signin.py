@@ -1,0 +1,123 @@
+"""The only page before sign-in: choose a language, sign in (or create the first administrator)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.common import (
+    LANGUAGE,
+    SIGN_IN_LANGUAGES,
+    TOKEN,
+    get_accounts,
+    get_tutor,
+    session_locale,
+    sso_configured,
+)
+from tutor.accounts import (
+    MIN_PASSWORD,
+    AccountError,
+    AccountLocked,
+    AuthError,
+    PermissionDenied,
+    require_role,
+)
+from tutor.i18n import UI, ui
+
+tutor = get_tutor()
+accounts = get_accounts()
+locale = session_locale(tutor)
+profile = tutor.profiles.get(locale) if locale else None
+if st.session_state.get(LANGUAGE) not in SIGN_IN_LANGUAGES:
+    default = profile.default_language if profile else "en"
+    st.session_state[LANGUAGE] = default if default in SIGN_IN_LANGUAGES else "en"
+language = st.selectbox("Language / Keel / Язык", SIGN_IN_LANGUAGES, key=LANGUAGE,
+                        format_func=lambda code: ui(code).locale.display_name or code)
+t = ui(language, profile.babel_locale if profile else "")
+_ = t._
+
+
+def start_session(t: UI, user) -> None:  # noqa: ANN001 - a UserRecord
+    try:
+        require_role(user, "student", "teacher", "admin")
+    except PermissionDenied:
+        st.error(t._("This account is disabled. Ask an administrator."))
+        return
+    st.session_state[TOKEN] = accounts.create_session(user)
+    st.rerun()
+
+
+def first_run(t: UI) -> None:
+    _ = t._
+    st.title(_("Welcome to localtutor"))
+    st.info(_("No account exists yet. Create the first administrator: this account can then add teachers "
+              "and students and manage the tutor."))
+    with st.form("first_admin"):
+        name = st.text_input(_("User name"))
+        password = st.text_input(_("Password"), type="password")
+        again = st.text_input(_("Password again"), type="password")
+        submitted = st.form_submit_button(_("Create administrator"), type="primary")
+    if not submitted:
+        return
+    if password != again:
+        st.error(_("The passwords do not match."))
+        return
+    if len(password) < MIN_PASSWORD:
+        st.error(t.ngettext("The password must have at least {n} character.",
+                            "The password must have at least {n} characters.", MIN_PASSWORD)
+                 .format(n=t.number(MIN_PASSWORD)))
+        return
+    if accounts.list_users():  # someone else finished the first run meanwhile
+        st.error(_("An administrator already exists. Sign in instead."))
+        return
+    try:
+        user = accounts.add_user(name, "admin", password, actor=name.strip().lower() or "first-run")
+    except AccountError:
+        st.error(_("Use 1 to 128 letters, digits or . _ @ + - in the user name."))
+        return
+    start_session(t, user)
+
+
+def sign_in(t: UI) -> None:
+    _ = t._
+    st.title(_("Sign in to your tutor"))
+    with st.form("sign_in"):
+        name = st.text_input(_("User name"))
+        password = st.text_input(_("Password"), type="password")
+        submitted = st.form_submit_button(_("Sign in"), type="primary")
+    if submitted:
+        try:
+            user = accounts.authenticate(name, password)
+        except AccountLocked as exc:
+            minutes = max(1, -(-int(exc.retry_after.total_seconds()) // 60))
+            st.error(t.ngettext("Too many failed sign-ins. Try again in {n} minute.",
+                                "Too many failed sign-ins. Try again in {n} minutes.", minutes)
+                     .format(n=t.number(minutes)))
+        except AuthError:
+            st.error(_("Wrong user name or password."))
+        else:
+            start_session(t, user)
+    if sso_configured():
+        sso(t)
+
+
+def sso(t: UI) -> None:
+    _ = t._
+    st.divider()
+    if not st.user.is_logged_in:
+        st.button(_("Sign in with your school account"), on_click=st.login)
+        return
+    settings = tutor.settings
+    try:
+        user = accounts.sso_sign_in(st.user.to_dict(), claim=settings.sso_role_claim, role_map=settings.sso_role_map,
+                                    default_role=settings.sso_default_role or None)
+    except (PermissionDenied, AccountError):
+        st.error(_("Your school account has no access to this tutor. Ask an administrator."))
+        st.button(_("Sign out of the school account"), on_click=st.logout)
+        return
+    start_session(t, user)
+
+
+if accounts.list_users():
+    sign_in(t)
+else:
+    first_run(t)

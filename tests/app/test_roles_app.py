@@ -1,0 +1,214 @@
+"""Sign-in, first run, and every role boundary, through the real app (AppTest) on the seeded home."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_pages.common import TOKEN
+from tests.app.conftest import APP, PASSWORD, home_accounts, open_app, unique
+from tutor.accounts import AccountLocked, Accounts, UserRecord
+from tutor.history import History
+from tutor.i18n import ui
+
+PAGES = Path(APP).parent / "app_pages"
+TEACHER_PAGES = ["curriculum.py", "flags.py"]
+ADMIN_PAGES = ["admin_profiles.py", "admin_dashboards.py", "admin_reports.py", "admin_audit.py", "admin_users.py",
+               "admin_retention.py"]
+et = ui("et")._
+
+
+def button(at: AppTest, label: str):  # noqa: ANN201 - AppTest's Button
+    return next(b for b in at.button if b.label == label)
+
+
+def sign_in_form(at: AppTest, name: str, password: str, lang: str = "et") -> AppTest:
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    return button(at, ui(lang)._("Sign in")).click().run()
+
+
+def open_page_file(accounts: Accounts, user: UserRecord | None, page: str) -> AppTest:
+    """Run one page's script on its own, as if reached by URL: only its own check stands in the way."""
+    at = AppTest.from_file(str(PAGES / page), default_timeout=120)
+    if user is not None:
+        at.session_state[TOKEN] = accounts.create_session(user)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def assert_no_actions(at: AppTest) -> None:
+    assert not at.button and not at.toggle and not at.file_uploader and not at.text_input
+    assert not at.get("download_button") and not at.get("arrow_data_frame") and not at.chat_input
+
+
+# -- sign-in --------------------------------------------------------------------------------------
+def test_without_a_session_only_the_localized_sign_in_page_shows(
+        accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    make_user("student")  # not the first run
+    at = open_app(accounts, None)
+    assert [t.value for t in at.title] == [et("Sign in to your tutor")]
+    assert [w.label for w in at.text_input] == [et("User name"), et("Password")]
+    assert not at.chat_input and not at.sidebar.button
+    with pytest.raises(ValueError):
+        at.switch_page("app_pages/chat.py")  # not even registered before sign-in
+    at.selectbox[0].select("ru").run()
+    assert [t.value for t in at.title] == [ui("ru")._("Sign in to your tutor")]
+
+
+def test_wrong_password_is_refused_with_a_localized_message(accounts: Accounts,
+                                                            make_user: Callable[[str], UserRecord]) -> None:
+    user = make_user("student")
+    at = open_app(accounts, None)
+    at.selectbox[0].select("ru").run()
+    sign_in_form(at, user.name, "wrong password!", lang="ru")
+    assert [e.value for e in at.error] == [ui("ru")._("Wrong user name or password.")]
+    assert not at.chat_input and TOKEN not in at.session_state
+
+
+def test_a_locked_account_is_told_how_long_to_wait(accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    user = make_user("student")
+    for _ in range(5):  # LOCALTUTOR_LOGIN_MAX_FAILURES
+        try:
+            accounts.authenticate(user.name, "wrong password!")
+        except AccountLocked:
+            break
+        except Exception:  # noqa: BLE001 - InvalidCredentials until the lock starts
+            pass
+    at = open_app(accounts, None)
+    sign_in_form(at, user.name, PASSWORD)  # even the right password waits for the lock
+    t = ui("et", "et_EE")
+    expected = t.ngettext("Too many failed sign-ins. Try again in {n} minute.",
+                          "Too many failed sign-ins. Try again in {n} minutes.", 15).format(n="15")
+    assert [e.value for e in at.error] == [expected]
+    assert not at.chat_input
+
+
+def test_sign_in_opens_the_tutor_and_sign_out_ends_the_session(accounts: Accounts,
+                                                               make_user: Callable[[str], UserRecord]) -> None:
+    user = make_user("teacher")
+    at = open_app(accounts, None)
+    sign_in_form(at, user.name.upper(), PASSWORD)  # names are case-insensitive
+    assert not at.exception, at.exception
+    assert at.chat_input, "the tutor opens after signing in"
+    token = at.session_state[TOKEN]
+    assert accounts.resolve_session(token) == user
+    assert et("Signed in as {name} ({role})").format(name=user.name, role=et("teacher")) in [
+        c.value for c in at.sidebar.caption]
+    button(at, et("Sign out")).click().run()
+    assert [t.value for t in at.title] == [et("Sign in to your tutor")]
+    assert accounts.resolve_session(token) is None
+
+
+def test_an_ended_session_goes_back_to_sign_in(accounts: Accounts, signed_in: Callable[..., AppTest]) -> None:
+    at = signed_in("student")
+    assert at.chat_input
+    accounts.end_session(at.session_state[TOKEN])  # e.g. expired, or the password was changed
+    at.run()
+    assert not at.chat_input and [t.value for t in at.title] == [et("Sign in to your tutor")]
+
+
+def test_first_run_creates_the_first_administrator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOCALTUTOR_HOME", str(tmp_path))  # a fresh machine: no users, no curriculum
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == [et("Welcome to localtutor")]
+    at.text_input[0].input("Principal")
+    at.text_input[1].input("a long password")
+    at.text_input[2].input("a different one")
+    button(at, et("Create administrator")).click().run()
+    assert [e.value for e in at.error] == [et("The passwords do not match.")]
+    at.text_input[2].input("a long password")
+    button(at, et("Create administrator")).click().run()
+    assert not at.exception, at.exception
+    accounts = home_accounts(tmp_path)
+    (admin,) = accounts.list_users()
+    assert (admin.name, admin.role) == ("principal", "admin")
+    assert accounts.resolve_session(at.session_state[TOKEN]) == admin
+    at.switch_page("app_pages/admin_users.py").run()  # signed in as the new administrator
+    assert not at.exception and not at.error
+
+
+# -- navigation and page checks per role -----------------------------------------------------------
+def test_a_student_sees_only_tutor_and_rules(signed_in: Callable[..., AppTest]) -> None:
+    at = signed_in("student")
+    for page in TEACHER_PAGES + ADMIN_PAGES:
+        with pytest.raises(ValueError, match="Known pages"):
+            at.switch_page(f"app_pages/{page}")
+    at.switch_page("app_pages/transparency.py").run()
+    assert not at.exception and not at.error
+
+
+@pytest.mark.parametrize("page", TEACHER_PAGES + ADMIN_PAGES)
+def test_a_student_reaching_a_teacher_or_admin_page_gets_an_error_and_no_actions(
+        page: str, accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    at = open_page_file(accounts, make_user("student"), page)
+    assert [e.value for e in at.error] == [et("You are not allowed to open this page.")]
+    assert_no_actions(at)
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_a_teacher_cannot_open_admin_pages(page: str, accounts: Accounts,
+                                           make_user: Callable[[str], UserRecord]) -> None:
+    at = open_page_file(accounts, make_user("teacher"), page)
+    assert [e.value for e in at.error] == [et("You are not allowed to open this page.")]
+    assert_no_actions(at)
+
+
+def test_nobody_signed_in_cannot_open_any_page(accounts: Accounts) -> None:
+    at = open_page_file(accounts, None, "admin_users.py")
+    assert [e.value for e in at.error] == [et("Please sign in first.")]
+    assert_no_actions(at)
+
+
+def test_a_teacher_has_curriculum_and_flags_but_no_admin_pages(signed_in: Callable[..., AppTest]) -> None:
+    at = signed_in("teacher")
+    for page in ADMIN_PAGES:
+        with pytest.raises(ValueError, match="Known pages"):
+            at.switch_page(f"app_pages/{page}")
+    at.switch_page("app_pages/curriculum.py").run()
+    assert not at.exception and not at.error and at.file_uploader
+    at.switch_page("app_pages/flags.py").run()
+    assert not at.exception and not at.error
+
+
+def test_an_admin_opens_every_page(signed_in: Callable[..., AppTest]) -> None:
+    at = signed_in("admin")
+    for page in TEACHER_PAGES + ADMIN_PAGES + ["transparency.py", "chat.py"]:
+        at.switch_page(f"app_pages/{page}").run()
+        assert not at.exception, (page, at.exception)
+        assert not at.error, (page, [e.value for e in at.error])
+
+
+def test_a_demoted_teacher_loses_the_flags_page_at_the_next_click(
+        accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    history = History(accounts.db)
+    flag = history.raise_flag(make_user("student").id, "weapons", f"flag for {unique('x')}", locale="ee")
+    teacher = make_user("teacher")
+    at = open_app(accounts, teacher, page="app_pages/flags.py")
+    assert flag.excerpt in [t.value for t in at.text]
+    accounts.set_role(teacher.name, "student", actor="test")  # demoted while the page is open
+    at.button(key=f"flag-seen-{flag.id}").click().run()
+    assert not at.exception
+    assert not [b for b in at.button if b.key == f"flag-seen-{flag.id}"] and at.chat_input  # back to the tutor
+    assert not next(f for f in history.flags() if f.id == flag.id).seen
+
+
+def test_an_action_callback_rechecks_the_role_before_it_runs(
+        accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    make_user("admin")  # so that the other one can be demoted
+    admin = make_user("admin")
+    at = open_app(accounts, admin, page="app_pages/admin_profiles.py")
+    toggle = at.toggle(key="profile-enabled-lv")
+    assert toggle.value is True
+    accounts.set_role(admin.name, "teacher", actor="test")
+    toggle.set_value(False).run()  # the toggle's callback runs before any page code
+    assert et("You are not allowed to do this.") in [e.value for e in at.error]
+    state = accounts.db.profile_states().get("lv")
+    assert state is None or state.enabled
+    assert not [e for e in accounts.db.audit_log(limit=20) if e.actor == admin.name and e.action.startswith("profile.")]
