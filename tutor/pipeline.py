@@ -113,12 +113,16 @@ class Tutor:
         verdict = self.guard.check_input(question, lang=lang, query_embedding=shared, audience=audience)
         timings["guard_input"] = _ms(mark)
         omissions = self._omissions(profile)
-        asked_withheld = omissions.match(question, query_embedding) if verdict.decision == Decision.ALLOW else []
+        # Safety help is never withheld; a refused question that also falls under an omission rule
+        # discloses both, so the student learns every reason the answer is missing.
+        asked_withheld = omissions.match(question, query_embedding) \
+            if verdict.decision != Decision.SAFE_COMPLETE else []
         log.info("question locale=%s lang=%s decision=%s text=%r", locale, lang, verdict.decision.value,
                  "[withheld topic]" if asked_withheld else verdict.redacted[:200])
 
         if verdict.decision == Decision.REFUSE:
             text, notices = _refusal(verdict, lang)
+            notices += _withheld_notices(profile, asked_withheld, lang)
             yield from self._finish(text, (), notices, "refuse", lang, timings, started)
             return
         if verdict.decision == Decision.SAFE_COMPLETE:
