@@ -143,8 +143,9 @@ if conversation_id not in {c.id for c in conversations}:
     conversation_id = st.session_state[CONVERSATION] = None
 
 with st.sidebar:
-    locale = st.selectbox("Locale / Riik", locales, key=LOCALE,
-                          format_func=lambda i: tutor.profiles.get(i).localized(tutor.profiles.get(i).name, "en"))
+    names = {i: tutor.profiles.get(i).localized(tutor.profiles.get(i).name, st.session_state.get(LANGUAGE) or "en")
+             for i in locales}  # in the language in use; a plain mapping keeps format_func pure
+    locale = st.selectbox("Locale / Riik", locales, key=LOCALE, format_func=names.__getitem__)
     profile = tutor.profiles.get(locale)
     if st.session_state.get(LANGUAGE) not in profile.languages:
         st.session_state[LANGUAGE] = profile.default_language

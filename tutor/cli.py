@@ -145,7 +145,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = Path(__file__).resolve().parent.parent / "app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
                "--server.address", args.address, "--browser.gatherUsageStats", "false",
-               "--server.headless", "true"]
+               "--server.headless", "true", "--client.toolbarMode", "viewer"]  # no developer menu for users
     return subprocess.call(command)
 
 

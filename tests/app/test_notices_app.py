@@ -89,7 +89,7 @@ def test_disabling_a_profile_applies_to_a_running_app_without_restart(app: AppTe
     try:
         app.run()
         assert "Global" not in app.sidebar.selectbox[0].options
-        assert "Estonia" in app.sidebar.selectbox[0].options
+        assert "Eesti" in app.sidebar.selectbox[0].options
     finally:
         registry.set_enabled("global", True, actor="test-admin")
     app.run()
