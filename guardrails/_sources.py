@@ -62,7 +62,7 @@ XSTEST_UNSAFE: dict[str, str] = {
 
 _SELF_HARM_WORDS = ("suicide", "my life", "myself", "my arm", "my wrist", "self-harm", "overdose", "starve")
 
-Row = dict[str, str]  # text, category (safe | category id), lang, source
+Row = dict[str, str]  # text, category (safe | category id), lang, source[, group: rows that must share a CV fold]
 
 
 def multijail_category(tags: str) -> str | None:
@@ -97,7 +97,9 @@ def multijail(root: Path) -> Iterator[tuple[bool, Row]]:
             for lang in MULTIJAIL_LANGS:
                 text = r[lang].strip()
                 if text:
-                    yield int(r["id"]) % 4 == 0, {"text": text, "category": cat, "lang": lang, "source": "multijail"}
+                    yield int(r["id"]) % 4 == 0, {
+                        "text": text, "category": cat, "lang": lang, "source": "multijail", "group": f"multijail:{r['id']}"
+                    }
 
 
 def jailbreakbench(root: Path) -> Iterator[tuple[bool, Row]]:

@@ -63,6 +63,19 @@ class EmbeddingClassifier:
         self.svm = svm
         self.blend = 0.5
         self._safe_index = self.classes.index(SAFE)
+        # Reference sentences for instructions hidden in documents: (vectors (n, d), is_injection (n,)).
+        self.injection_refs: tuple[np.ndarray, np.ndarray] | None = None
+
+    def injection_margin(self, embedding: np.ndarray, k: int = 3) -> float:
+        """How much closer a sentence is to injected instructions than to ordinary exercise instructions:
+        mean cosine of the k nearest injection references minus that of the k nearest benign ones."""
+        if self.injection_refs is None:
+            return -1.0
+        vectors, is_injection = self.injection_refs
+        sims = vectors @ (np.asarray(embedding, dtype=np.float32) / (np.linalg.norm(embedding) or 1.0))
+        pos = np.sort(sims[is_injection])[-k:]
+        neg = np.sort(sims[~is_injection])[-k:]
+        return float(pos.mean() - neg.mean())
 
     @classmethod
     def fit(
@@ -133,6 +146,9 @@ class EmbeddingClassifier:
                 "svm_intercept": np.array(self.svm.intercept),
                 "svm_gamma": np.array(self.svm.gamma),
             }
+        if self.injection_refs is not None:
+            extra["inj_vectors"] = self.injection_refs[0].astype(np.float16)
+            extra["inj_is_injection"] = self.injection_refs[1].astype(bool)
         np.savez_compressed(
             path,
             classes=np.array(self.classes),
@@ -154,10 +170,13 @@ class EmbeddingClassifier:
                     float(data["svm_intercept"]),
                     float(data["svm_gamma"]),
                 )
-            return cls(
+            model = cls(
                 [str(c) for c in data["classes"]],
                 data["weights"].astype(np.float32),
                 data["bias"],
                 float(data["threshold"]),
                 svm,
             )
+            if "inj_vectors" in data:
+                model.injection_refs = (data["inj_vectors"].astype(np.float32), data["inj_is_injection"].astype(bool))
+            return model

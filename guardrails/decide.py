@@ -32,6 +32,10 @@ class Thresholds:
     base: float = 0.3
     in_safe_frame: float = 0.8
     in_two_safe_frames: float = 0.9
+    in_weak_frame: float = 0.5
+    # check_chunk: a sentence addressing the model is injected text when its nearest injection
+    # references are this much closer (cosine) than its nearest exercise-instruction references.
+    chunk_injection_margin: float = 0.0
     self_harm_student: float = 0.35
     injection_by_classifier: float = 0.8
     with_evasion: float = 0.15
@@ -47,9 +51,14 @@ class Outcome:
 
 ALLOWED = Outcome(Decision.ALLOW, ())
 
+# Everyday activities (cooking, sport, study), protecting oneself, a named school subject and "how does
+# X work" are common in harmful requests too ("... at a party", "... for chemistry class"), so they
+# only raise the classifier threshold a little and never neutralise a hard hit.
+WEAK_FRAMES = frozenset({"everyday", "protective", "curriculum", "explanatory", "teacher"})
+
 # Which safe frames can neutralise a hard lexicon hit of each category (then the classifier decides).
 NEUTRALISERS: dict[str, frozenset[str]] = {
-    "violence": frozenset({"fiction", "technical", "harmless_target", "history", "definition"}),
+    "violence": frozenset({"fiction", "technical", "harmless_target", "history", "definition", "figurative"}),
     "weapons": frozenset({"fiction", "history", "definition", "science"}),
     "cbrn_weapons": frozenset({"history", "definition"}),
     "terrorism": frozenset({"fiction", "history", "definition"}),
@@ -107,14 +116,18 @@ def decide_input(
     if result is None:  # no classifier available: the lexicon's verdict stands
         return ALLOWED
     threshold = thresholds.base
-    if frames:
-        threshold = thresholds.in_two_safe_frames if len(frames) > 1 else thresholds.in_safe_frame
+    strong = frames - WEAK_FRAMES
+    if strong:
+        threshold = thresholds.in_two_safe_frames if len(strong) > 1 else thresholds.in_safe_frame
+    elif frames:
+        threshold = thresholds.in_weak_frame
     if any(s.strength == SOFT and s.category == "evasion" for s in signals):
         # "...so that teachers don't notice": hiding the act outweighs any safe frame.
         threshold = thresholds.with_evasion
     p_self_harm = result.probs.get("self_harm", 0.0)
     # Students: an explicit self-harm word lowers the bar (care first); otherwise the usual threshold.
-    if audience is Audience.STUDENT and soft_self_harm and "help_seeking" not in frames:
+    # A definition, history or lesson question about suicide is answered normally (never withheld).
+    if audience is Audience.STUDENT and soft_self_harm and not frames & {"help_seeking", "definition", "history", "curriculum"}:
         if p_self_harm >= thresholds.self_harm_student:
             return _outcome(["self_harm"], policy, audience)
     if result.unsafe < threshold:

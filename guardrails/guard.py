@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +24,27 @@ from guardrails.decide import (
 )
 from guardrails.detectors import HARD, injection, lexicon, output
 from guardrails.detectors.embedding import EmbeddingDetector
+from guardrails.moderation import UNAVAILABLE, ModerationClient, ModerationUnavailable
 from guardrails.pii import redact
 from guardrails.policy import default_policy, load_policy
 from guardrails.schema import Audience, Policy
 
+log = logging.getLogger(__name__)
+
 
 def _localized(texts: dict[str, str], lang: str) -> str:
     return texts.get(lang) or texts.get(lang.split("-")[0].split("_")[0]) or texts["en"]
+
+
+# Shown when a configured external moderation endpoint is down and the operator chose fail-closed.
+_UNAVAILABLE_TEXT = {
+    "en": "The safety check is unavailable right now, so I cannot answer this. Please try again in a moment.",
+    "et": "Turvakontroll ei ole praegu saadaval, seega ei saa ma sellele vastata. Palun proovi hetke pärast uuesti.",
+    "ru": "Проверка безопасности сейчас недоступна, поэтому я не могу ответить. Пожалуйста, попробуй чуть позже.",
+}
+
+# Default for ``Guard(external=...)``: build the client from LOCALTUTOR_MODERATION_* if configured.
+FROM_ENV: Any = object()
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,8 @@ class Verdict:
         if self.decision is Decision.ALLOW or not self.categories:
             return ""
         policy = self._policy()
+        if self.categories[0] == UNAVAILABLE:
+            return _localized(_UNAVAILABLE_TEXT, lang)
         if self.decision is Decision.SAFE_COMPLETE and "self_harm" in self.categories:
             sc = policy.safe_completion
             return f"{_localized(sc.message, lang)} {_localized(sc.help_line_fallback, lang)}"
@@ -56,7 +74,7 @@ class Verdict:
 
     def alternatives(self, lang: str) -> str:
         """Localized suggestion of what the student can ask instead ('' if none)."""
-        if self.decision is Decision.ALLOW or not self.categories:
+        if self.decision is Decision.ALLOW or not self.categories or self.categories[0] == UNAVAILABLE:
             return ""
         return _localized(self._policy().category(self.categories[0]).alternatives, lang)
 
@@ -114,18 +132,21 @@ class Guard:
         self,
         policy_path: Path | None = None,
         embedder: Any | None = None,
-        external: Any | None = None,
+        external: Any | None = FROM_ENV,
         model_path: Path = DEFAULT_MODEL_PATH,
     ) -> None:
         self.policy: Policy = load_policy(policy_path) if policy_path is not None else default_policy()
-        # Extension point: an object with ``moderate(text) -> list[str]`` (category ids), e.g. an
-        # OpenAI-compatible moderation endpoint; consulted only when the local layers allow.
-        self.external = external
+        # External moderation: an object with ``moderate(text) -> list[str]`` (category ids), e.g.
+        # ``guardrails.moderation.ModerationClient``; consulted only when the local layers allow.
+        # By default it is built from LOCALTUTOR_MODERATION_* when an operator configured one.
+        self.external = ModerationClient.from_env() if external is FROM_ENV else external
         self.thresholds = Thresholds()
         if not model_path.exists():
             # Never degrade silently to lexicons only: a missing model is a packaging error.
             raise FileNotFoundError(f"{model_path}: classifier missing; run `python -m guardrails.train`")
         self._embedding: EmbeddingDetector | None = EmbeddingDetector(embedder, model_path)
+        self._chunk_cache: dict[str, ChunkVerdict] = {}
+        self._chunk_lock = threading.Lock()
 
     def _verdict(self, outcome: Outcome, text: str, start: float) -> Verdict:
         return Verdict(
@@ -156,25 +177,63 @@ class Guard:
 
         outcome = decide_input(signals, scores, self.policy, Audience(audience), self.thresholds)
         if outcome.decision is Decision.ALLOW and self.external is not None:
-            outcome = self._external_outcome(redact(text), Audience(audience))
+            outcome = self._external_outcome(text, Audience(audience))
         return self._verdict(outcome, text, start)
 
-    def _external_outcome(self, redacted_text: str, audience: Audience) -> Outcome:
-        # Only redacted text leaves the machine.
-        return decide_external(list(self.external.moderate(redacted_text)), self.policy, audience)
+    def _external_outcome(self, text: str, audience: Audience) -> Outcome:
+        # Only redacted text leaves the machine; a loopback endpoint (``is_local``) may see the original.
+        sent = text if getattr(self.external, "is_local", False) else redact(text)
+        try:
+            categories = list(self.external.moderate(sent))
+        except ModerationUnavailable as exc:
+            if getattr(self.external, "fail_closed", False):
+                log.warning("external moderation unavailable, refusing (fail-closed): %s", exc)
+                return Outcome(Decision.REFUSE, (UNAVAILABLE,))
+            log.warning("external moderation unavailable, local decision stands (fail-open): %s", exc)
+            return ALLOWED
+        return decide_external(categories, self.policy, audience)
 
     def check_chunk(self, text: str) -> ChunkVerdict:
-        """Neutralise instruction-like text in a retrieved chunk (quoted data carries no authority)."""
+        """Neutralise instruction-like text in a retrieved chunk (quoted data carries no authority).
+
+        Two layers per sentence: multilingual injection patterns, then, for sentences that address
+        the model ("AI", "assistant", "from now on", "tehisintellekt", "отныне"...), a semantic check
+        against injected-instruction and exercise-instruction references.
+        """
+
+        with self._chunk_lock:
+            cached = self._chunk_cache.get(text)
+        if cached is not None:
+            return cached
+        injected: set[str] = set()
+        suspects: list[str] = []
+        for sentence in {m.group(0) for m in injection._SENTENCE.finditer(text) if m.group(0).strip()}:
+            views = normalize.views(sentence)
+            if injection.detect(views):
+                injected.add(sentence)
+            elif self._embedding is not None and len(sentence.strip()) >= 12 and injection.addresses_model(views):
+                # Paraphrased instructions: only sentences that address the model are embedded (in one batch).
+                suspects.append(sentence)
+        if suspects:
+            for sentence, vec in zip(suspects, self._embedding.embed_many(suspects), strict=True):
+                if self._embedding.model.injection_margin(vec) >= self.thresholds.chunk_injection_margin:
+                    injected.add(sentence)
 
         def is_injection(sentence: str) -> bool:
-            return bool(injection.detect(normalize.views(sentence)))
+            return sentence in injected
 
         safe_text, changed = injection.neutralise(text, is_injection)
         views = normalize.views(text)
         cats = [s.category for s in lexicon.detect(views) + output.detect(views) if s.strength == HARD]
         if changed:
             cats.insert(0, "prompt_injection")
-        return ChunkVerdict(safe_text, changed, tuple(dict.fromkeys(cats)))
+        verdict = ChunkVerdict(safe_text, changed, tuple(dict.fromkeys(cats)))
+        # Retrieval returns the same chunks again and again: remember the last verdicts.
+        with self._chunk_lock:  # Streamlit serves sessions from several threads
+            if len(self._chunk_cache) >= 2048:
+                self._chunk_cache.pop(next(iter(self._chunk_cache)))
+            self._chunk_cache[text] = verdict
+        return verdict
 
     def _output_outcome(self, text: str) -> Outcome:
         views = normalize.views(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,11 +47,17 @@ class FakeOpenAIServer:
     """An OpenAI-compatible chat-completions endpoint on loopback (SSE streaming).
 
     It answers with ``reply`` split into small deltas and records every request body, so a
-    test can check what the real client sent over the wire.
+    test can check what the real client sent over the wire. ``moderation`` (category name ->
+    flagged) also serves ``POST /moderations`` in the OpenAI format; ``delay_s`` and ``status``
+    simulate a slow or failing endpoint.
     """
 
-    def __init__(self, reply: str) -> None:
+    def __init__(self, reply: str, *, moderation: dict[str, bool] | None = None, delay_s: float = 0.0,
+                 status: int = 200) -> None:
         self.reply = reply
+        self.moderation = moderation
+        self.delay_s = delay_s
+        self.status = status
         self.requests: list[dict[str, Any]] = []
         server = self
 
@@ -62,6 +69,16 @@ class FakeOpenAIServer:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
                 server.requests.append({"path": self.path, "body": body,
                                         "authorization": self.headers.get("Authorization")})
+                if server.delay_s:
+                    time.sleep(server.delay_s)
+                if server.status != 200:
+                    self.send_error(server.status)
+                    return
+                if self.path.endswith("/moderations") and server.moderation is not None:
+                    self._json({"id": "modr-test", "model": body.get("model"), "results": [{
+                        "flagged": any(server.moderation.values()), "categories": server.moderation,
+                        "category_scores": {k: 0.99 if v else 0.01 for k, v in server.moderation.items()}}]})
+                    return
                 if not self.path.endswith("/chat/completions"):
                     self.send_error(404)
                     return
@@ -82,6 +99,14 @@ class FakeOpenAIServer:
                                  "finish_reason": "stop"}],
                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
                 }).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def _json(self, data: dict[str, Any]) -> None:
+                payload = json.dumps(data).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))

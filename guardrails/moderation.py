@@ -1,0 +1,217 @@
+"""Optional external moderation through an OpenAI-compatible endpoint, configured by the operator.
+
+Two wire protocols:
+
+- ``chat`` (default): ``POST {base_url}/chat/completions`` with the message as the single user turn,
+  as a Llama Guard model served by vLLM (or Ollama, llama.cpp server) expects. The reply text is
+  Llama Guard's format: ``safe`` or ``unsafe`` followed by a line of hazard codes (``S1,S10``),
+  mapped to policy categories below.
+- ``moderations``: ``POST {base_url}/moderations`` with ``{"model", "input"}``; the OpenAI
+  moderation result's flagged categories are mapped to policy categories.
+
+Configuration (environment, mirrored in ``tutor.config.Settings``): ``LOCALTUTOR_MODERATION_BASE_URL``
+(unset = no external moderation), ``LOCALTUTOR_MODERATION_MODEL``, ``LOCALTUTOR_MODERATION_API``
+(``chat`` | ``moderations``), ``LOCALTUTOR_MODERATION_API_KEY`` (else ``OPENAI_API_KEY``),
+``LOCALTUTOR_MODERATION_TIMEOUT_S`` (default 3) and ``LOCALTUTOR_MODERATION_FAIL_CLOSED``
+(default false).
+
+Privacy: a non-local endpoint (any host other than loopback) only ever receives redacted text.
+Failure: on a timeout, connection error, HTTP error or unreadable reply the client raises
+``ModerationUnavailable``. The guard then fails open (the local layers' decision stands, the
+default: the local layers are the primary guard and always run) or, with ``fail_closed``, refuses
+with the reason ``moderation_unavailable``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from guardrails.pii import redact
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = "moderation_unavailable"
+
+# Llama Guard 3 hazard taxonomy (MLCommons) -> policy categories; S6 (specialised advice) and
+# S8 (intellectual property) are outside this policy.
+LLAMA_GUARD_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "S1": ("violence",),  # violent crimes
+    "S2": ("other_crime",),  # non-violent crimes
+    "S3": ("sexual_content",),  # sex-related crimes
+    "S4": ("sexual_content",),  # child sexual exploitation
+    "S5": ("manipulation",),  # defamation
+    "S7": ("privacy",),
+    "S9": ("cbrn_weapons",),  # indiscriminate weapons
+    "S10": ("hate_harassment",),
+    "S11": ("self_harm",),
+    "S12": ("sexual_content",),
+    "S13": ("manipulation",),  # elections
+    "S14": ("cybercrime_fraud",),  # code interpreter abuse
+}
+
+# OpenAI moderation categories -> policy categories.
+OPENAI_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "hate": ("hate_harassment",),
+    "hate/threatening": ("hate_harassment", "violence"),
+    "harassment": ("hate_harassment",),
+    "harassment/threatening": ("hate_harassment", "violence"),
+    "self-harm": ("self_harm",),
+    "self-harm/intent": ("self_harm",),
+    "self-harm/instructions": ("self_harm",),
+    "sexual": ("sexual_content",),
+    "sexual/minors": ("sexual_content",),
+    "violence": ("violence",),
+    "violence/graphic": ("minor_safety",),
+    "illicit": ("other_crime",),
+    "illicit/violent": ("weapons",),
+}
+
+
+class ModerationUnavailable(RuntimeError):
+    """The endpoint could not give a verdict (timeout, connection, HTTP error, unreadable reply)."""
+
+
+def _is_local(base_url: str) -> bool:
+    host = (urlparse(base_url).hostname or "").lower()
+    if host in {"localhost", "localhost.localdomain"}:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass
+class ModerationClient:
+    """A thin, dependency-free client (urllib) for an OpenAI-compatible moderation endpoint."""
+
+    base_url: str
+    model: str = "meta-llama/Llama-Guard-3-1B"
+    api: str = "chat"  # "chat" | "moderations"
+    api_key: str | None = None
+    timeout_s: float = 3.0
+    fail_closed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.api not in {"chat", "moderations"}:
+            raise ValueError(f"moderation api must be 'chat' or 'moderations', not {self.api!r}")
+        self.base_url = self.base_url.rstrip("/")
+
+    @property
+    def is_local(self) -> bool:
+        """True when the endpoint is on this machine (loopback): then it may see unredacted text."""
+        return _is_local(self.base_url)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> ModerationClient | None:
+        """A client from ``LOCALTUTOR_MODERATION_*`` variables, or None when no base URL is set."""
+        env = os.environ if environ is None else environ
+        base_url = (env.get("LOCALTUTOR_MODERATION_BASE_URL") or "").strip()
+        if not base_url:
+            return None
+        return cls(
+            base_url=base_url,
+            model=env.get("LOCALTUTOR_MODERATION_MODEL") or cls.model,
+            api=(env.get("LOCALTUTOR_MODERATION_API") or "chat").strip().lower(),
+            api_key=env.get("LOCALTUTOR_MODERATION_API_KEY") or env.get("OPENAI_API_KEY") or None,
+            timeout_s=float(env.get("LOCALTUTOR_MODERATION_TIMEOUT_S") or 3.0),
+            fail_closed=_truthy(env.get("LOCALTUTOR_MODERATION_FAIL_CLOSED")),
+        )
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ModerationClient | None:
+        """A client from a ``tutor.config.Settings``-like object, or None when not configured."""
+        if not getattr(settings, "moderation_base_url", None):
+            return None
+        return cls(
+            base_url=settings.moderation_base_url,
+            model=settings.moderation_model,
+            api=settings.moderation_api,
+            api_key=getattr(settings, "moderation_api_key", None) or getattr(settings, "openai_api_key", None),
+            timeout_s=settings.moderation_timeout_s,
+            fail_closed=settings.moderation_fail_closed,
+        )
+
+    # -------------------------------------------------------------------------------------------
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        headers = {"Content-Type": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        request = urllib.request.Request(
+            self.base_url + path, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310 (operator URL)
+                return json.loads(response.read().decode("utf-8"))
+        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+            raise ModerationUnavailable(f"{self.base_url}{path}: {exc}") from exc
+
+    def moderate(self, text: str) -> list[str]:
+        """Policy category ids the endpoint flags in ``text`` ([] = nothing flagged).
+
+        Redacts ``text`` first unless the endpoint is local. Raises ``ModerationUnavailable``.
+        """
+        if not self.is_local:
+            text = redact(text)
+        if self.api == "moderations":
+            return self._moderations(text)
+        return self._chat(text)
+
+    def _chat(self, text: str) -> list[str]:
+        reply = self._post(
+            "/chat/completions",
+            {"model": self.model, "messages": [{"role": "user", "content": text}], "temperature": 0, "max_tokens": 20},
+        )
+        try:
+            content = reply["choices"][0]["message"]["content"] or ""
+        except (KeyError, IndexError, TypeError) as exc:
+            raise ModerationUnavailable(f"unexpected chat completion reply: {str(reply)[:200]}") from exc
+        return parse_llama_guard(content)
+
+    def _moderations(self, text: str) -> list[str]:
+        reply = self._post("/moderations", {"model": self.model, "input": text})
+        try:
+            result = reply["results"][0]
+            flags = result["categories"]
+        except (KeyError, IndexError, TypeError) as exc:
+            raise ModerationUnavailable(f"unexpected moderation reply: {str(reply)[:200]}") from exc
+        categories = [c for name, on in flags.items() if on for c in OPENAI_CATEGORIES.get(name, ())]
+        if result.get("flagged") and not categories:
+            categories = ["other_crime"]  # flagged for a category we do not map: still not allowed
+        return list(dict.fromkeys(categories))
+
+
+_VERDICT = re.compile(r"^\s*(safe|unsafe)\b(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def parse_llama_guard(content: str) -> list[str]:
+    """Policy categories from a Llama Guard reply (``safe`` / ``unsafe\\nS1,S10``).
+
+    An ``unsafe`` verdict whose codes are all outside this policy maps to nothing; an unsafe
+    verdict without any code is kept as ``other_crime`` so that it is not silently allowed.
+    Anything else is an unreadable reply (``ModerationUnavailable``).
+    """
+    m = _VERDICT.match(content)
+    if not m:
+        raise ModerationUnavailable(f"not a Llama Guard verdict: {content[:80]!r}")
+    if m.group(1).lower() == "safe":
+        return []
+    codes = re.findall(r"\bS(\d{1,2})\b", m.group(2), re.IGNORECASE)
+    if not codes:
+        return ["other_crime"]
+    categories = [c for code in codes for c in LLAMA_GUARD_CATEGORIES.get(f"S{int(code)}", ())]
+    return list(dict.fromkeys(categories))

@@ -1,0 +1,148 @@
+"""The optional external moderation client, against a loopback server speaking the OpenAI wire protocol."""
+
+from __future__ import annotations
+
+import pytest
+
+from guardrails import Decision, Guard, moderation
+from guardrails.moderation import ModerationClient, ModerationUnavailable, parse_llama_guard
+from tests.helpers import FakeOpenAIServer
+from tutor.config import Settings
+
+BENIGN = "Mis on Eesti pealinn? Kirjuta mulle mari.tamm@kool.ee"
+
+
+def test_llama_guard_replies_map_to_policy_categories() -> None:
+    assert parse_llama_guard("safe") == []
+    assert parse_llama_guard("\n\nunsafe\nS1,S10") == ["violence", "hate_harassment"]
+    assert parse_llama_guard("unsafe\nS11") == ["self_harm"]
+    assert parse_llama_guard("unsafe") == ["other_crime"]  # unsafe without a code is never allowed
+    assert parse_llama_guard("unsafe\nS8") == []  # intellectual property: outside this policy
+    with pytest.raises(ModerationUnavailable):
+        parse_llama_guard("I am sorry, I cannot help with that.")
+
+
+def test_chat_endpoint_flags_are_a_refusal_and_the_wire_request_is_chat_completions(embedder) -> None:
+    server = FakeOpenAIServer("unsafe\nS10")
+    with server.running():
+        client = ModerationClient(server.base_url, model="llama-guard", api_key="sk-test")
+        verdict = Guard(embedder=embedder, external=client).check_input(BENIGN)
+    assert verdict.decision is Decision.REFUSE
+    assert verdict.categories == ("hate_harassment",)
+    (request,) = server.requests
+    assert request["path"] == "/v1/chat/completions"
+    assert request["body"]["model"] == "llama-guard"
+    assert request["body"]["messages"][-1]["role"] == "user"
+    assert request["authorization"] == "Bearer sk-test"
+
+
+def test_safe_verdict_keeps_the_local_allow(embedder) -> None:
+    server = FakeOpenAIServer("safe")
+    with server.running():
+        verdict = Guard(embedder=embedder, external=ModerationClient(server.base_url)).check_input(BENIGN)
+    assert verdict.decision is Decision.ALLOW
+    assert len(server.requests) == 1
+
+
+def test_self_harm_from_the_endpoint_is_answered_with_care(embedder) -> None:
+    server = FakeOpenAIServer("unsafe\nS11")
+    with server.running():
+        verdict = Guard(embedder=embedder, external=ModerationClient(server.base_url)).check_input(BENIGN)
+    assert verdict.decision is Decision.SAFE_COMPLETE
+    assert "112" in verdict.explanation("et")
+
+
+def test_moderations_endpoint_is_spoken_too() -> None:
+    server = FakeOpenAIServer("", moderation={"harassment": True, "violence": False, "self-harm": False})
+    with server.running():
+        flagged = ModerationClient(server.base_url, api="moderations", model="omni-moderation-latest").moderate("x")
+    assert flagged == ["hate_harassment"]
+    assert server.requests[0]["path"] == "/v1/moderations"
+    assert server.requests[0]["body"] == {"model": "omni-moderation-latest", "input": "x"}
+
+
+def test_local_endpoint_sees_the_text_a_remote_one_only_redacted_text(monkeypatch) -> None:
+    server = FakeOpenAIServer("safe")
+    with server.running():
+        client = ModerationClient(server.base_url)
+        assert client.is_local
+        client.moderate(BENIGN)
+        # The same loopback server, treated as a remote endpoint: the client redacts before sending.
+        monkeypatch.setattr(moderation, "_is_local", lambda url: False)
+        assert not client.is_local
+        client.moderate(BENIGN)
+    sent = [r["body"]["messages"][-1]["content"] for r in server.requests]
+    assert sent == [BENIGN, "Mis on Eesti pealinn? Kirjuta mulle [EMAIL]"]
+    assert not ModerationClient("https://moderation.example.org/v1").is_local
+
+
+def test_guard_never_sends_personal_data_to_a_remote_endpoint(embedder) -> None:
+    class RemoteRecorder:
+        is_local = False
+
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def moderate(self, text: str) -> list[str]:
+            self.seen.append(text)
+            return []
+
+    external = RemoteRecorder()
+    text = "Tere, minu nimi on Mari Tamm. Kas saad aidata mul murde liita? Mu e-post on mari.tamm@kool.ee"
+    assert Guard(embedder=embedder, external=external).check_input(text).decision is Decision.ALLOW
+    assert external.seen == ["Tere, minu nimi on [NAME]. Kas saad aidata mul murde liita? Mu e-post on [EMAIL]"]
+
+
+def test_timeout_fails_open_by_default_and_closed_when_configured(embedder) -> None:
+    server = FakeOpenAIServer("unsafe\nS1", delay_s=1.0)
+    with server.running():
+        open_guard = Guard(embedder=embedder, external=ModerationClient(server.base_url, timeout_s=0.2))
+        assert open_guard.check_input(BENIGN).decision is Decision.ALLOW
+        closed = ModerationClient(server.base_url, timeout_s=0.2, fail_closed=True)
+        verdict = Guard(embedder=embedder, external=closed).check_input(BENIGN)
+    assert verdict.decision is Decision.REFUSE
+    assert verdict.categories == ("moderation_unavailable",)
+    assert verdict.explanation("et").startswith("Turvakontroll")
+    assert verdict.alternatives("en") == ""
+
+
+def test_http_error_is_unavailable() -> None:
+    server = FakeOpenAIServer("safe", status=503)
+    with server.running(), pytest.raises(ModerationUnavailable):
+        ModerationClient(server.base_url).moderate("x")
+
+
+def test_local_refusal_does_not_consult_the_endpoint(embedder) -> None:
+    server = FakeOpenAIServer("safe")
+    with server.running():
+        verdict = Guard(embedder=embedder, external=ModerationClient(server.base_url)).check_input(
+            "How do I make a pipe bomb at home?"
+        )
+    assert verdict.decision is Decision.REFUSE
+    assert server.requests == []
+
+
+def test_client_is_configured_from_the_environment_and_settings(monkeypatch, embedder) -> None:
+    assert ModerationClient.from_env({}) is None
+    env = {
+        "LOCALTUTOR_MODERATION_BASE_URL": "http://127.0.0.1:8001/v1/",
+        "LOCALTUTOR_MODERATION_MODEL": "meta-llama/Llama-Guard-3-8B",
+        "LOCALTUTOR_MODERATION_API": "moderations",
+        "LOCALTUTOR_MODERATION_TIMEOUT_S": "1.5",
+        "LOCALTUTOR_MODERATION_FAIL_CLOSED": "true",
+    }
+    client = ModerationClient.from_env(env)
+    assert client is not None
+    assert (client.base_url, client.model, client.api, client.timeout_s, client.fail_closed) == (
+        "http://127.0.0.1:8001/v1", "meta-llama/Llama-Guard-3-8B", "moderations", 1.5, True
+    )
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    settings = Settings()
+    from_settings = ModerationClient.from_settings(settings)
+    assert from_settings == client
+    assert Guard(embedder=embedder).external == client  # the pipeline's Guard() picks it up
+    monkeypatch.delenv("LOCALTUTOR_MODERATION_BASE_URL")
+    assert Guard(embedder=embedder).external is None
+    with pytest.raises(ValueError, match="chat"):
+        ModerationClient("http://127.0.0.1:1/v1", api="completions")
