@@ -51,3 +51,25 @@ with st.form("disable_user"):
     disable = st.toggle(_("Disabled"), key="disable_user_flag")
     if st.form_submit_button(_("Save")) and attempt(accounts.set_disabled, target, disable, actor=user.name):
         st.success(_("Saved."))
+
+st.subheader(_("Classes"))
+st.caption(_("Teachers see the flags of the students who share a class with them."))
+classes = accounts.classes()
+if classes:
+    st.dataframe([{_("Class"): c.name, _("Teachers"): t.list(c.teachers) if c.teachers else "—",
+                   _("Students"): t.number(len(c.students))} for c in classes], hide_index=True, width="stretch")
+with st.form("add_class", clear_on_submit=True):
+    class_name = st.text_input(_("New class"), placeholder="7B")
+    if st.form_submit_button(_("Create class")) and attempt(accounts.add_class, class_name, actor=user.name):
+        st.success(_("Class {name} created.").format(name=" ".join(class_name.split())))
+        st.rerun()
+if classes:
+    with st.form("class_members"):
+        chosen = st.selectbox(_("Class"), [c.name for c in classes], key="members_class")
+        members = st.multiselect(_("Users"), names, key="members_users")
+        join = st.radio(_("Action"), (True, False), key="members_join", horizontal=True,
+                        format_func=lambda j: _("Add to the class") if j else _("Remove from the class"))
+        if st.form_submit_button(_("Save")) and members and attempt(
+                accounts.set_class_members, chosen, members, join=join, actor=user.name):
+            st.success(_("Saved."))
+            st.rerun()

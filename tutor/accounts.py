@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tutor.appdb import AppDatabase
-from tutor.appdb.models import AuditEntry, LoginAttempt, User, UserSession
+from tutor.appdb.models import AuditEntry, ClassMember, LoginAttempt, SchoolClass, User, UserSession
 
 Role = Literal["student", "teacher", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -71,6 +71,23 @@ class UserRecord:
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role, "created_at": self.created_at.isoformat(),
                 "disabled": self.disabled, "has_password": self.has_password}
+
+
+@dataclass(frozen=True)
+class ClassRecord:
+    name: str
+    teachers: tuple[str, ...]
+    students: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "teachers": list(self.teachers), "students": list(self.students)}
+
+
+def _class_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not 1 <= len(cleaned) <= 128:
+        raise AccountError(f"invalid class name {name!r}: 1 to 128 characters")
+    return cleaned
 
 
 def utc(value: datetime) -> datetime:
@@ -239,6 +256,65 @@ class Accounts:
             self._check_not_last_admin(session, user)
             session.delete(user)
             self._audit(session, actor, "user.remove", user.name, f"role={user.role}")
+
+    # -- classes -------------------------------------------------------------------------
+    def add_class(self, name: str, *, actor: str) -> ClassRecord:
+        name = _class_name(name)
+        with self.db.session() as session, session.begin():
+            if session.scalar(select(SchoolClass).where(SchoolClass.name == name)) is not None:
+                raise AccountError(f"class {name!r} exists already")
+            session.add(SchoolClass(name=name, created_at=self._now()))
+            self._audit(session, actor, "class.add", name)
+        return ClassRecord(name, (), ())
+
+    def remove_class(self, name: str, *, actor: str) -> None:
+        with self.db.session() as session, session.begin():
+            session.delete(self._class(session, name))
+            self._audit(session, actor, "class.remove", name.strip())
+
+    def set_class_members(self, name: str, user_names: Iterable[str], *, join: bool, actor: str) -> ClassRecord:
+        """Add (``join=True``) or remove students and teachers of a class; audited per user."""
+        with self.db.session() as session, session.begin():
+            school_class = self._class(session, name)
+            for user_name in user_names:
+                user = self._user(session, user_name)
+                member = session.get(ClassMember, (school_class.id, user.id))
+                if join and member is None:
+                    session.add(ClassMember(class_id=school_class.id, user_id=user.id))
+                elif not join and member is not None:
+                    session.delete(member)
+                else:
+                    continue
+                self._audit(session, actor, "class.join" if join else "class.leave", school_class.name, user.name)
+        return next(c for c in self.classes() if c.name == school_class.name)
+
+    def classes(self) -> list[ClassRecord]:
+        """Every class with its teachers (teachers and admins in it) and students, by name."""
+        with self.db.session() as session:
+            rows = session.execute(select(SchoolClass.name, User.name, User.role)
+                                   .select_from(SchoolClass)
+                                   .outerjoin(ClassMember, ClassMember.class_id == SchoolClass.id)
+                                   .outerjoin(User, User.id == ClassMember.user_id)
+                                   .order_by(SchoolClass.name, User.name)).all()
+        members: dict[str, tuple[list[str], list[str]]] = {}
+        for class_name, user_name, role in rows:
+            teachers, students = members.setdefault(class_name, ([], []))
+            if user_name is not None:
+                (students if role == "student" else teachers).append(user_name)
+        return [ClassRecord(name, tuple(t), tuple(s)) for name, (t, s) in members.items()]
+
+    def students_of(self, teacher_id: int) -> set[int]:
+        """The ids of the students who share a class with ``teacher_id`` (whose flags that teacher sees)."""
+        with self.db.session() as session:
+            mine = select(ClassMember.class_id).where(ClassMember.user_id == teacher_id)
+            return set(session.scalars(select(User.id).join(ClassMember, ClassMember.user_id == User.id)
+                                       .where(ClassMember.class_id.in_(mine), User.role == "student")))
+
+    def _class(self, session: Session, name: str) -> SchoolClass:
+        found = session.scalar(select(SchoolClass).where(SchoolClass.name == name.strip()))
+        if found is None:
+            raise AccountError(f"no class {name!r}")
+        return found
 
     # -- sign-in -------------------------------------------------------------------------
     def lock_remaining(self, name: str) -> timedelta | None:

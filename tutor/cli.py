@@ -266,6 +266,36 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         return 1
 
 
+def cmd_classes(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.accounts import AccountError, Accounts
+    from tutor.appdb import open_database
+
+    accounts = Accounts.from_settings(open_database(settings), settings)
+    action = args.classes_command
+    try:
+        if action == "list":
+            classes = accounts.classes()
+            if args.json:
+                print(json.dumps([c.to_json() for c in classes], ensure_ascii=False))
+                return 0
+            for c in classes:
+                print(f"{c.name:24} teachers: {', '.join(c.teachers) or '-'}; students: {len(c.students)}")
+            return 0
+        if action == "add":
+            accounts.add_class(args.name, actor=_actor(args))
+            print(f"class '{args.name}' added")
+        elif action == "remove":
+            accounts.remove_class(args.name, actor=_actor(args))
+            print(f"class '{args.name}' removed")
+        else:
+            record = accounts.set_class_members(args.name, args.users, join=action == "join", actor=_actor(args))
+            print(f"class '{record.name}': {len(record.teachers)} teachers, {len(record.students)} students")
+        return 0
+    except AccountError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
 def cmd_retention(args: argparse.Namespace, settings: Settings) -> int:
     from tutor.appdb import open_database
     from tutor.history import History
@@ -358,6 +388,21 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("role", metavar="ROLE", choices=["student", "teacher", "admin"])
     q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
     p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("classes", help="classes tie students to their teachers (teachers see their flags)")
+    classes_sub = p.add_subparsers(dest="classes_command", required=True)
+    q = classes_sub.add_parser("list", help="every class with its teachers and students")
+    q.add_argument("--json", action="store_true")
+    for name, text in (("add", "create a class"), ("remove", "delete a class (its users stay)")):
+        q = classes_sub.add_parser(name, help=text)
+        q.add_argument("name", metavar="NAME")
+        q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    for name, text in (("join", "put users (students or teachers) in a class"), ("leave", "take users out")):
+        q = classes_sub.add_parser(name, help=text)
+        q.add_argument("name", metavar="NAME")
+        q.add_argument("users", nargs="+", metavar="USER")
+        q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    p.set_defaults(func=cmd_classes)
 
     p = sub.add_parser("retention", help="show or set the chat history retention, or purge older history")
     retention_sub = p.add_subparsers(dest="retention_command", required=True)

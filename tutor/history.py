@@ -15,7 +15,7 @@ Privacy decisions (see docs/operations.md):
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -312,10 +312,13 @@ class History:
                 return flagged
         return None
 
-    def flags(self, *, severity: str | None = None, seen: bool | None = None, limit: int = 500) -> list[FlagRecord]:
-        """Flags, newest first. Teachers: all; administrators: ``severity="high"``."""
+    def flags(self, *, severity: str | None = None, seen: bool | None = None, limit: int = 500,
+              students: Collection[int] | None = None) -> list[FlagRecord]:
+        """Flags, newest first. Teachers: their classes' ``students``; administrators: ``severity="high"``."""
         with self.db.session() as session:
             query = select(Flag)
+            if students is not None:
+                query = query.where(Flag.student_id.in_(list(students)))
             if severity is not None:
                 query = query.where(Flag.severity == severity)
             if seen is not None:
@@ -323,11 +326,12 @@ class History:
             rows = session.scalars(query.order_by(Flag.created_at.desc(), Flag.id.desc()).limit(limit))
             return [_flag(r) for r in rows]
 
-    def mark_flag_seen(self, flag_id: int, actor: str) -> FlagRecord:
+    def mark_flag_seen(self, flag_id: int, actor: str, *, students: Collection[int] | None = None) -> FlagRecord:
+        """Mark a flag seen; with ``students`` (a teacher's), only a flag of one of them."""
         now = self._now()
         with self.db.session() as session, session.begin():
             row = session.get(Flag, flag_id)
-            if row is None:
+            if row is None or (students is not None and row.student_id not in students):
                 raise ValueError(f"no flag {flag_id}")
             if not row.seen:
                 row.seen, row.seen_by, row.seen_at = True, actor, now

@@ -15,7 +15,7 @@ from tutor.appdb import MIGRATIONS, AppDatabase
 from tutor.appdb.models import Base
 
 NEW_TABLES = {"app_user", "login_attempt", "user_session", "conversation", "message", "feedback", "event", "flag",
-              "app_setting"}
+              "app_setting", "school_class", "class_member"}
 
 
 def _alembic(database: AppDatabase, target: str, *, down: bool = False) -> None:
@@ -35,7 +35,7 @@ def test_upgrade_from_0001_keeps_existing_data(tmp_path: Path) -> None:
     database.migrate()
 
     with database.engine.connect() as connection:
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0002"
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0003"
     assert NEW_TABLES <= set(inspect(database.engine).get_table_names())
     assert database.profile_states()["ee"].enabled is False
     assert [(e.actor, e.action, e.target) for e in database.audit_log()] == [("admin-anu", "profile.disable", "ee")]

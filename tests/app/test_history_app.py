@@ -86,6 +86,12 @@ def test_a_red_line_question_raises_a_flag_that_teachers_see_and_mark_seen(
 
     teacher = accounts.add_user(f"t-{student.name}", "teacher", "long enough password", actor="test")
     page = open_app(accounts, teacher, page="app_pages/flags.py")
+    assert flag.excerpt not in [t.value for t in page.text]  # not yet this student's teacher
+    assert page.info and et("You have no students yet: an administrator adds you and your students to a class.") \
+        == page.info[0].value
+    accounts.add_class(f"class-{student.name}", actor="test")
+    accounts.set_class_members(f"class-{student.name}", [teacher.name, student.name], join=True, actor="test")
+    page = open_app(accounts, teacher, page="app_pages/flags.py")
     assert flag.excerpt in [t.value for t in page.text]
     page.button(key=f"flag-seen-{flag.id}").click().run()
     assert not page.exception, page.exception

@@ -188,8 +188,11 @@ def test_an_admin_opens_every_page(signed_in: Callable[..., AppTest]) -> None:
 def test_a_demoted_teacher_loses_the_flags_page_at_the_next_click(
         accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
     history = History(accounts.db)
-    flag = history.raise_flag(make_user("student").id, "weapons", f"flag for {unique('x')}", locale="ee")
+    student = make_user("student")
+    flag = history.raise_flag(student.id, "weapons", f"flag for {unique('x')}", locale="ee")
     teacher = make_user("teacher")
+    school_class = accounts.add_class(unique("class"), actor="test").name
+    accounts.set_class_members(school_class, [teacher.name, student.name], join=True, actor="test")
     at = open_app(accounts, teacher, page="app_pages/flags.py")
     assert flag.excerpt in [t.value for t in at.text]
     accounts.set_role(teacher.name, "student", actor="test")  # demoted while the page is open

@@ -178,3 +178,22 @@ def test_admin_toggles_a_profile_and_sees_conformance_and_broken_profiles(
         assert (entry.actor, entry.action, entry.target) == (admin.name, "profile.disable", "global")
     finally:
         accounts.db.set_profile_enabled("global", True, actor="test")
+
+
+def test_admin_creates_a_class_and_puts_a_teacher_and_a_student_in_it(
+        accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    admin, teacher, student = make_user("admin"), make_user("teacher"), make_user("student")
+    name = unique("7B")
+    at = open_app(accounts, admin, page="app_pages/admin_users.py")
+    next(ti for ti in at.text_input if ti.label == et("New class")).set_value(name)
+    button(at, et("Create class")).click().run()
+    assert not at.exception, at.exception
+    assert name in [c.name for c in accounts.classes()]
+    at.selectbox(key="members_class").select(name)
+    at.multiselect(key="members_users").select(teacher.name).select(student.name)
+    next(b for b in at.button if b.label == et("Save") and "class_members" in str(b.form_id)).click().run()
+    assert not at.exception, at.exception
+    (record,) = [c for c in accounts.classes() if c.name == name]
+    assert (record.teachers, record.students) == ((teacher.name,), (student.name,))
+    assert accounts.students_of(teacher.id) == {student.id}
+    assert any(e.action == "class.join" and e.actor == admin.name for e in accounts.db.audit_log(limit=20))

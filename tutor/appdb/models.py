@@ -165,3 +165,21 @@ class AppSetting(Base):
     value: Mapped[str] = mapped_column(Text, nullable=False)
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     changed_by: Mapped[str] = mapped_column(String(128), nullable=False)
+
+
+class SchoolClass(Base):
+    """A class (group) that ties students to their teachers: teachers see their own students' flags."""
+
+    __tablename__ = "school_class"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128), nullable=False, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class ClassMember(Base):
+    """A student or teacher in a class."""
+
+    __tablename__ = "class_member"
+    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True,
+                                         index=True)
