@@ -81,12 +81,13 @@ def _save_thumb(t: UI, user: UserRecord, message_id: int) -> None:
         guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id, "up" if value == 1 else "down")
 
 
-def render_feedback(t: UI, user: UserRecord, message_id: int) -> None:
-    """Thumbs up/down and "report a problem" under one stored answer."""
+def render_feedback(t: UI, user: UserRecord, message_id: int, given: str | None = None) -> None:
+    """Thumbs up/down (shown, and fixed, once given) and "report a problem" under one stored answer."""
     _ = t._
     left, right = st.columns([1, 3], vertical_alignment="center")
     with left:
-        st.feedback("thumbs", key=f"thumbs-{message_id}", on_change=_save_thumb, args=(t, user, message_id))
+        st.feedback("thumbs", key=f"thumbs-{message_id}", on_change=_save_thumb, args=(t, user, message_id),
+                    default=None if given is None else int(given == "up"), disabled=given is not None)
     with right, st.popover(_("Report a problem"), icon="🚩"):
         with st.form(f"report-{message_id}", clear_on_submit=True):
             reason = st.selectbox(_("What is wrong?"), REPORT_REASONS, format_func=lambda r: reason_label(t, r))
@@ -169,13 +170,14 @@ if not documents:
     st.info(_("This locale has no curriculum yet. A teacher can add some, or run `localtutor seed`."))
 
 stored = history.messages(conversation_id, user.id) if conversation_id is not None else []
+given = history.thumbs(user.id, [m.id for m in stored if m.role == "assistant"])
 for message in stored:
     with st.chat_message(message.role):
         if message.role == "user":
             st.markdown(message.content)
         else:
             render_answer(t, stored_answer(message))
-            render_feedback(t, user, message.id)
+            render_feedback(t, user, message.id, given.get(message.id))
 
 question = st.chat_input(_("Ask a question about your lessons"))
 if question and guarded(t, user, ROLES, lambda: True):

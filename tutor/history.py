@@ -202,6 +202,16 @@ class History:
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     # -- feedback ------------------------------------------------------------------------
+    def thumbs(self, user_id: int, message_ids: Collection[int]) -> dict[int, str]:
+        """The user's thumbs (``up``/``down``) on these answers, so the chat shows them after a reload."""
+        if not message_ids:
+            return {}
+        with self.db.session() as session:
+            rows = session.execute(select(Feedback.message_id, Feedback.kind).where(
+                Feedback.user_id == user_id, Feedback.message_id.in_(list(message_ids)),
+                Feedback.kind.in_(("up", "down"))))
+            return {int(message_id): str(kind) for message_id, kind in rows}
+
     def add_feedback(self, user_id: int, message_id: int, kind: str, *, reason: str | None = None,
                      comment: str = "") -> FeedbackRecord:
         """Thumbs up/down (once per answer and user) or a report with a reason; records a feedback event."""

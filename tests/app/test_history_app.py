@@ -61,6 +61,8 @@ def test_thumbs_and_a_report_are_recorded_for_the_answer(accounts: Accounts,
     with accounts.db.session() as session:
         kinds = [f.kind for f in session.scalars(select(Feedback).where(Feedback.message_id == answer.id))]
     assert kinds == ["down"]
+    reloaded = open_app(accounts, student)  # a reload shows the thumb given, fixed
+    assert (reloaded.feedback[0].value, reloaded.feedback[0].disabled) == (0, True)
 
     reason = next(s for s in at.selectbox if s.label == et("What is wrong?"))
     reason.select("missing_banner")
