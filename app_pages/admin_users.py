@@ -12,11 +12,27 @@ _ = t._
 accounts = get_accounts()
 
 
+def reason(exc: AccountError) -> str:
+    """The refusal in the admin's language (the English text only for an unforeseen case)."""
+    return {
+        "invalid_name": _("use 1 to 128 letters, digits or . _ @ + - in the user name"),
+        "invalid_class_name": _("a class name has 1 to 128 characters"),
+        "short_password": t.ngettext("the password must have at least {n} character",
+                                     "the password must have at least {n} characters", MIN_PASSWORD)
+        .format(n=t.number(MIN_PASSWORD)),
+        "duplicate": _("this user name is taken"),
+        "unknown_user": _("there is no such user"),
+        "last_admin": _("this is the last administrator; add another administrator first"),
+        "duplicate_class": _("this class exists already"),
+        "unknown_class": _("there is no such class"),
+    }.get(exc.code, str(exc))
+
+
 def attempt(action, *args, **kwargs) -> bool:  # noqa: ANN001
     try:
         return guarded(t, user, ADMIN, action, *args, **kwargs) is not None
     except AccountError as exc:
-        st.error(_("This change is not possible: {reason}").format(reason=exc))
+        st.error(_("This change is not possible: {reason}").format(reason=reason(exc)))
         return False
 
 

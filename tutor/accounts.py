@@ -34,7 +34,16 @@ MIN_PASSWORD = 8
 
 
 class AccountError(ValueError):
-    """A user-management request that cannot be done (unknown user, duplicate name, bad role...)."""
+    """A user-management request that cannot be done (unknown user, duplicate name, bad role...).
+
+    ``code`` is stable, for localized messages in the app: ``invalid_name``, ``invalid_class_name``,
+    ``unknown_role``, ``short_password``, ``duplicate``, ``unknown_user``, ``last_admin``,
+    ``duplicate_class``, ``unknown_class``.
+    """
+
+    def __init__(self, message: str, code: str = "other") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class PermissionDenied(PermissionError):
@@ -86,7 +95,7 @@ class ClassRecord:
 def _class_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not 1 <= len(cleaned) <= 128:
-        raise AccountError(f"invalid class name {name!r}: 1 to 128 characters")
+        raise AccountError(f"invalid class name {name!r}: 1 to 128 characters", "invalid_class_name")
     return cleaned
 
 
@@ -103,13 +112,14 @@ def normalize_name(name: str) -> str:
     """User names are case-insensitive: stored lower-case, without surrounding spaces."""
     cleaned = name.strip().lower()
     if not _NAME.fullmatch(cleaned):
-        raise AccountError(f"invalid user name {name!r}: use letters, digits and . _ @ + - (at most 128)")
+        raise AccountError(f"invalid user name {name!r}: use letters, digits and . _ @ + - (at most 128)",
+                           "invalid_name")
     return cleaned
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+        raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}", "unknown_role")
     return role
 
 
@@ -176,10 +186,10 @@ class Accounts:
         """Create a user. ``password`` None creates an SSO-only account (cannot sign in with a password)."""
         name, role = normalize_name(name), check_role(role)
         if password is not None and len(password) < MIN_PASSWORD:
-            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters")
+            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", "short_password")
         with self.db.session() as session, session.begin():
             if session.scalar(select(User).where(User.name == name)) is not None:
-                raise AccountError(f"user {name!r} already exists")
+                raise AccountError(f"user {name!r} already exists", "duplicate")
             user = User(name=name, role=role, created_at=self._now(), disabled=False,
                         password_hash=self.hasher.hash(password) if password is not None else None)
             session.add(user)
@@ -207,7 +217,7 @@ class Accounts:
     def _user(self, session: Session, name: str) -> User:
         user = session.scalar(select(User).where(User.name == name.strip().lower()))
         if user is None:
-            raise AccountError(f"no user {name!r}")
+            raise AccountError(f"no user {name!r}", "unknown_user")
         return user
 
     def _check_not_last_admin(self, session: Session, user: User) -> None:
@@ -216,7 +226,7 @@ class Accounts:
         admins = session.scalar(select(func.count()).select_from(User)
                                 .where(User.role == "admin", User.disabled.is_(False)))
         if (admins or 0) <= 1:
-            raise AccountError(f"{user.name!r} is the last administrator; add another admin first")
+            raise AccountError(f"{user.name!r} is the last administrator; add another admin first", "last_admin")
 
     def set_role(self, name: str, role: str, *, actor: str) -> UserRecord:
         role = check_role(role)
@@ -242,7 +252,7 @@ class Accounts:
 
     def set_password(self, name: str, password: str, *, actor: str) -> None:
         if len(password) < MIN_PASSWORD:
-            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters")
+            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", "short_password")
         with self.db.session() as session, session.begin():
             user = self._user(session, name)
             user.password_hash = self.hasher.hash(password)
@@ -262,7 +272,7 @@ class Accounts:
         name = _class_name(name)
         with self.db.session() as session, session.begin():
             if session.scalar(select(SchoolClass).where(SchoolClass.name == name)) is not None:
-                raise AccountError(f"class {name!r} exists already")
+                raise AccountError(f"class {name!r} exists already", "duplicate_class")
             session.add(SchoolClass(name=name, created_at=self._now()))
             self._audit(session, actor, "class.add", name)
         return ClassRecord(name, (), ())
@@ -313,7 +323,7 @@ class Accounts:
     def _class(self, session: Session, name: str) -> SchoolClass:
         found = session.scalar(select(SchoolClass).where(SchoolClass.name == name.strip()))
         if found is None:
-            raise AccountError(f"no class {name!r}")
+            raise AccountError(f"no class {name!r}", "unknown_class")
         return found
 
     # -- sign-in -------------------------------------------------------------------------

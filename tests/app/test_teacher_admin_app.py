@@ -197,3 +197,17 @@ def test_admin_creates_a_class_and_puts_a_teacher_and_a_student_in_it(
     assert (record.teachers, record.students) == ((teacher.name,), (student.name,))
     assert accounts.students_of(teacher.id) == {student.id}
     assert any(e.action == "class.join" and e.actor == admin.name for e in accounts.db.audit_log(limit=20))
+
+
+def test_account_errors_are_shown_in_the_admins_language(accounts: Accounts,
+                                                          make_user: Callable[[str], UserRecord]) -> None:
+    admin, existing = make_user("admin"), make_user("student")
+    at = open_app(accounts, admin, page="app_pages/admin_users.py")
+    form_inputs = [ti for ti in at.text_input if ti.label == et("User name")]
+    form_inputs[0].set_value(existing.name)
+    next(ti for ti in at.text_input if ti.label == et("Password")).set_value("long enough password")
+    button(at, et("Add user")).click().run()
+    assert not at.exception, at.exception
+    expected = et("This change is not possible: {reason}").format(reason=et("this user name is taken"))
+    assert expected in [e.value for e in at.error]
+    assert "already exists" not in expected
