@@ -215,3 +215,39 @@ def test_an_action_callback_rechecks_the_role_before_it_runs(
     state = accounts.db.profile_states().get("lv")
     assert state is None or state.enabled
     assert not [e for e in accounts.db.audit_log(limit=20) if e.actor == admin.name and e.action.startswith("profile.")]
+
+
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "localtutor",
+        "client_secret": "s", "server_metadata_url": "https://idp.example.ee/.well-known/openid-configuration"}
+
+
+def _with_sso(user: dict[str, object]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.secrets["auth"] = AUTH
+    at.user = user  # what a real server's st.user holds (AppTest's secrets do not reach st.user)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_single_sign_on_is_offered_only_when_the_operator_configured_it(
+        make_user: Callable[[str], UserRecord]) -> None:
+    make_user("student")  # past the first run: the sign-in page
+    plain = AppTest.from_file(APP, default_timeout=120)
+    plain.run()
+    sso_label = ui("et")._("Sign in with your school account")
+    assert sso_label not in [b.label for b in plain.button]
+    configured = _with_sso({"is_logged_in": False})
+    assert sso_label in [b.label for b in configured.button]
+    assert [ti.label for ti in configured.text_input][:1] == [ui("et")._("User name")]  # passwords still work
+
+
+def test_a_user_signed_in_at_the_identity_provider_gets_an_account_and_a_session(
+        accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    make_user("student")
+    email = f"{unique('kati')}@kool.ee"
+    at = _with_sso({"is_logged_in": True, "email": email, "groups": ["7B"]})
+    assert at.chat_input, "signed in: the tutor is shown"
+    account = accounts.get_user(email)
+    assert account is not None and account.role == "student" and not account.has_password
+    assert any(e.action == "user.add" and e.actor == "sso" and e.target == email for e in accounts.db.audit_log(50))
