@@ -13,7 +13,9 @@ from app_pages.common import (  # noqa: E402
     LANGUAGE,
     LOCALE,
     TEACHING,
+    forget_session_cookie,
     get_tutor,
+    remember_session,
     role_label,
     session_ui,
     sign_out,
@@ -32,8 +34,10 @@ t = session_ui(tutor)
 _ = t._
 
 if user is None:
+    forget_session_cookie()
     st.navigation([st.Page("app_pages/signin.py", title=_("Sign in"), icon="🔑")], position="hidden").run()
     st.stop()
+remember_session()
 
 with st.sidebar:
     st.caption(_("Signed in as {name} ({role})").format(name=user.name, role=role_label(t, user.role)))

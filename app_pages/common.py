@@ -19,6 +19,9 @@ MESSAGES = "messages"
 LOCALE = "locale"
 LANGUAGE = "language"
 TOKEN = "session_token"  # the sign-in session token (only its hash is in the database)
+SESSION_COOKIE = "localtutor_session"  # the same token in the browser, so a reload keeps the sign-in
+COOKIE_WRITTEN = "session_cookie_written"
+REJECTED_COOKIE = "session_cookie_rejected"
 CONVERSATION = "conversation_id"  # absent: open the newest conversation; None: a new one
 SIGN_IN_LANGUAGES = ("et", "ru", "en")
 TEACHING = ("teacher", "admin")
@@ -103,16 +106,61 @@ def session_ui(tutor: Tutor) -> UI:
     return ui(language, profile.babel_locale)
 
 
+def _cookie_token() -> str | None:
+    """The session token the browser sent in its cookie (read once per browser tab)."""
+    try:
+        token = st.context.cookies.get(SESSION_COOKIE)
+    except Exception:  # no browser behind this run (AppTest, bare mode)
+        return None
+    if not isinstance(token, str) or not token:
+        return None
+    return token if token != st.session_state.get(REJECTED_COOKIE) else None
+
+
+def remember_session() -> None:
+    """Keep the sign-in across page reloads: the session token in a same-site cookie.
+
+    The cookie only names a server-side session; that session still expires (``session_hours``),
+    goes idle, and ends at sign-out, after which the cookie is worthless.
+    """
+    token = st.session_state.get(TOKEN)
+    if not token or st.session_state.get(COOKIE_WRITTEN) == token:
+        return
+    settings = get_tutor().settings
+    secure = "; Secure" if str(getattr(st.context, "url", "") or "").startswith("https") else ""
+    st.html(f"<script>document.cookie = '{SESSION_COOKIE}={token}; Path=/; "
+            f"Max-Age={int(settings.session_hours * 3600)}; SameSite=Strict{secure}';</script>",
+            unsafe_allow_javascript=True)
+    st.session_state[COOKIE_WRITTEN] = token
+
+
+def forget_session_cookie() -> None:
+    """Remove the cookie after signing out (shown on the sign-in page)."""
+    if st.session_state.pop(COOKIE_WRITTEN, None) or _cookie_token():
+        st.html(f"<script>document.cookie = '{SESSION_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict';</script>",
+                unsafe_allow_javascript=True)
+
+
 def signed_in_user() -> UserRecord | None:
     """The user of this browser session, resolved through Accounts on every rerun.
 
+    The token comes from this tab's session state, or from the session cookie after a reload.
     An expired, ended or disabled session clears the token, so the app shows the sign-in page.
     """
     token = st.session_state.get(TOKEN)
+    from_cookie = False
     if not token:
-        return None
+        token, from_cookie = _cookie_token(), True
+        if not token:
+            return None
     user = get_accounts().resolve_session(token)
+    if user is not None and from_cookie:
+        st.session_state[TOKEN] = token
+        st.session_state[COOKIE_WRITTEN] = token  # the browser has it already
     if user is None:
+        if from_cookie:
+            st.session_state[REJECTED_COOKIE] = token  # do not look it up on every rerun
+            return None
         st.session_state.pop(TOKEN, None)
         for key in (MESSAGES, CONVERSATION):
             st.session_state.pop(key, None)
@@ -173,7 +221,9 @@ def sso_configured() -> bool:
 
 def sign_out() -> None:
     """End the session in the database and forget it here (and at the identity provider's cookie)."""
-    get_accounts().end_session(st.session_state.pop(TOKEN, None))
+    token = st.session_state.pop(TOKEN, None)
+    get_accounts().end_session(token)
+    st.session_state[REJECTED_COOKIE] = token  # the cookie may still hold it until the sign-in page clears it
     for key in (MESSAGES, CONVERSATION):
         st.session_state.pop(key, None)
     if sso_configured() and st.user.is_logged_in:

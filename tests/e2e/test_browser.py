@@ -101,6 +101,18 @@ def test_student_signs_in_asks_and_opens_a_citation(server: str, student: tuple[
             page.keyboard.press("Enter")
             page.get_by_text(ui("et")._("Request declined")).first.wait_for(timeout=60_000)  # UI in Estonian
             page.screenshot(path=str(shots / "chat.png"), full_page=True)
+
+            # A reload keeps the sign-in (session cookie) and the conversation (app database).
+            page.reload()
+            page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+            page.get_by_text("Mis on pH-skaala?").first.wait_for(timeout=30_000)
+            # Signing out ends the session: a reload then shows the sign-in page again.
+            page.get_by_role("button", name=_("Sign out")).click()
+            page.get_by_label(_("User name")).first.wait_for(timeout=60_000)
+            page.reload()
+            page.get_by_label(_("User name")).first.wait_for(timeout=90_000)
+            assert page.get_by_test_id("stChatInputTextArea").count() == 0
+            assert "localtutor_session=" not in page.evaluate("document.cookie")
         finally:
             browser.close()
     assert (shots / "chat.png").stat().st_size > 10_000
