@@ -12,8 +12,10 @@ from app_pages.common import (  # noqa: E402
     ADMIN,
     LANGUAGE,
     LOCALE,
+    RETENTION_CHECKED,
     TEACHING,
     forget_session_cookie,
+    get_history,
     get_tutor,
     remember_session,
     role_label,
@@ -29,6 +31,9 @@ for key in (LOCALE, LANGUAGE):
         st.session_state[key] = st.session_state[key]
 
 tutor = get_tutor()
+if not st.session_state.get(RETENTION_CHECKED):  # the admin's retention period applies itself, daily
+    get_history().purge_if_due()
+    st.session_state[RETENTION_CHECKED] = True
 user = signed_in_user()
 t = session_ui(tutor)
 _ = t._

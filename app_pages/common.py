@@ -22,6 +22,7 @@ TOKEN = "session_token"  # the sign-in session token (only its hash is in the da
 SESSION_COOKIE = "localtutor_session"  # the same token in the browser, so a reload keeps the sign-in
 COOKIE_WRITTEN = "session_cookie_written"
 REJECTED_COOKIE = "session_cookie_rejected"
+RETENTION_CHECKED = "retention_checked"
 CONVERSATION = "conversation_id"  # absent: open the newest conversation; None: a new one
 SIGN_IN_LANGUAGES = ("et", "ru", "en")
 TEACHING = ("teacher", "admin")

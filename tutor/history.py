@@ -376,6 +376,20 @@ class History:
                                           f"feedback={result.feedback} flags={result.flags}"))
         return result
 
+    def purge_if_due(self, every: timedelta = timedelta(hours=24)) -> PurgeResult | None:
+        """Apply the retention period without an operator: purge when the last purge is older than ``every``.
+
+        The app calls this as sessions start, so history older than the period is deleted even
+        where nobody set up the daily ``localtutor retention purge``.
+        """
+        if self.db.retention_days() is None:
+            return None
+        with self.db.session() as session:
+            last = session.scalar(select(func.max(AuditEntry.at)).where(AuditEntry.action == "retention.purge"))
+        if last is not None and utc(last) > self._now() - every:
+            return None
+        return self.purge(actor="retention (automatic)")
+
     # -- dashboards ----------------------------------------------------------------------
     def dashboard(self, days: int = 30, locale: str | None = None) -> Dashboard:
         """Counts of the last ``days`` days (today included), optionally for one locale."""

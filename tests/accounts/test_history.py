@@ -224,3 +224,19 @@ def test_removing_a_student_deletes_their_history_and_flags_but_keeps_anonymous_
     (kept,) = history.reports()
     assert (kept.id, kept.user_id, kept.message_id) == (report.id, None, None)
     assert history.dashboard().per_locale[0]["question"] == 1
+
+
+def test_retention_applies_itself_once_a_day(db: AppDatabase, history: History, users: dict[str, UserRecord],
+                                             clock: FakeClock) -> None:
+    sten = users["sten"].id
+    history.start_conversation(sten, "ee")
+    assert history.purge_if_due() is None  # no retention period set
+    db.set_retention_days(30, actor="root")
+    clock.advance(days=40)
+    first = history.purge_if_due()
+    assert first is not None and first.conversations == 1 and history.conversations(sten) == []
+    assert history.purge_if_due() is None  # done today already
+    clock.advance(hours=25)
+    assert history.purge_if_due() is not None
+    purges = [e for e in db.audit_log(limit=20) if e.action == "retention.purge"]
+    assert len(purges) == 2 and {e.actor for e in purges} == {"retention (automatic)"}
