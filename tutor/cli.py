@@ -51,7 +51,7 @@ def _progress_bar(done: int, total: int, label: str) -> None:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     ingestor = _ingestor(settings)
     results = ingestor.ingest_paths([Path(p) for p in args.paths], args.locale, subject=args.subject,
-                                    grade=args.grade, uploader=os.environ.get("USER"), progress=_progress_bar)
+                                    grade=args.grade, uploader=_actor(args), progress=_progress_bar)
     if not results:
         print("error: no supported files found (PDF, DOCX, Markdown, TXT, HTML)", file=sys.stderr)
         return 1
@@ -63,8 +63,21 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(f"{result.source}: {result.chunks} chunks added" + (" (replaced)" if result.status == "replaced" else ""))
     failed = sum(1 for r in results if not r.ok)
+    _audit_curriculum(settings, args, [("curriculum.upload", f"{args.locale}/{r.source}", f"{r.status}, {r.chunks} chunks")
+                                       for r in results if r.status in ("added", "replaced")])
     print(f"{len(results) - failed} of {len(results)} files ingested into locale '{args.locale}'", file=sys.stderr)
     return 0 if failed == 0 else 1
+
+
+def _audit_curriculum(settings: Settings, args: argparse.Namespace, entries: list[tuple[str, str, str]]) -> None:
+    """Curriculum changes made from the command line enter the same audit log as the app's (via CLI)."""
+    if not entries:
+        return
+    from tutor.appdb import open_database
+
+    database = open_database(settings)
+    for action, target, detail in entries:
+        database.audit(_actor(args), action, target, detail + " (via CLI)")
 
 
 def seed_samples(settings: Settings, locales: Sequence[str] | None = None) -> list[Any]:
@@ -155,6 +168,7 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     ingestor = _ingestor(settings)
     ingestor.store.drop_locale(args.locale)
+    _audit_curriculum(settings, args, [("curriculum.reset", args.locale, "every document deleted")])
     print(f"locale '{args.locale}' curriculum deleted")
     return 0
 
@@ -325,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--locale", required=True)
     p.add_argument("--subject")
     p.add_argument("--grade", type=int)
+    p.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("seed", help="ingest the shipped sample curriculum (no-op when already done)")
@@ -417,6 +432,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reset", help="delete a locale's whole curriculum from the store")
     p.add_argument("--locale", required=True)
     p.add_argument("--yes", action="store_true")
+    p.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
     p.set_defaults(func=cmd_reset)
 
     try:

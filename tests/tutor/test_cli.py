@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tutor.appdb import AppDatabase
 from tutor.cli import main
 
 ASK_KEYS = {"answer", "citations", "notices", "decision", "backend", "timings_ms"}
@@ -66,12 +67,20 @@ def test_ingest_prints_per_file_results_and_fails_when_any_file_fails(
     good.write_text("# Ilm\n\nIlm on atmosfääri seisund kindlas kohas ja ajas.", encoding="utf-8")
     bad = tmp_path / "katki.docx"
     bad.write_bytes(b"not a word file")
-    assert main(["ingest", str(good), str(bad), "--locale", "clitest", "--subject", "geography", "--grade", "5"]) == 1
+    assert main(["ingest", str(good), str(bad), "--locale", "clitest", "--subject", "geography", "--grade", "5",
+                 "--actor", "ops-anu"]) == 1
     captured = capsys.readouterr()
     assert "ilm.md: 1 chunks added" in captured.out
     assert "error: katki.docx: cannot be read as DOCX" in captured.err
     assert main(["ingest", str(good), "--locale", "clitest"]) == 0
     assert "ilm.md: unchanged, 0 chunks added" in capsys.readouterr().out
+    audit = [(e.actor, e.action, e.target, e.detail)
+             for e in AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}").audit_log(limit=50)
+             if e.target.startswith("clitest")]
+    # only the file that changed the corpus is audited, once, with who did it
+    assert audit == [("ops-anu", "curriculum.upload", "clitest/ilm.md", "added, 1 chunks (via CLI)")]
+    assert main(["reset", "--locale", "clitest", "--yes", "--actor", "ops-anu"]) == 0
+    assert AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}").audit_log(limit=1)[0].action == "curriculum.reset"
 
 
 def test_ingest_of_an_empty_folder_is_an_error(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
