@@ -39,6 +39,9 @@ class Thresholds:
     self_harm_student: float = 0.35
     injection_by_classifier: float = 0.8
     with_evasion: float = 0.15
+    # No sign of harmful intent at all (no hard hit, no instructional, evasion or stereotype cue):
+    # the classifier alone must be at least this sure (topic is not intent).
+    without_intent: float = 0.4
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,13 @@ ALLOWED = Outcome(Decision.ALLOW, ())
 # X work" are common in harmful requests too ("... at a party", "... for chemistry class"), so they
 # only raise the classifier threshold a little and never neutralise a hard hit.
 WEAK_FRAMES = frozenset({"everyday", "protective", "curriculum", "explanatory", "teacher"})
+
+# Frames about knowing rather than doing. Instructional intent ("how do I make…", "step by step",
+# "if I wanted to…"), a stereotype about a group or a request for an argument ("why should…",
+# "why was it justified…") cancels them: "Explain how to culture anthrax"
+# is not a definition, "Why are X so lazy?" is not a history question.
+INFORMATIONAL_FRAMES = frozenset({"informational", "definition", "history", "science", "explanatory", "curriculum"})
+INTENT_CUES = frozenset({"instructional", "evasion", "stereotype", "argument"})
 
 # Which safe frames can neutralise a hard lexicon hit of each category (then the classifier decides).
 NEUTRALISERS: dict[str, frozenset[str]] = {
@@ -99,6 +109,14 @@ def decide_input(
     """Decide on a student's (or teacher's) message. ``scores`` is called only when needed."""
     hard = [s for s in signals if s.strength == HARD]
     frames = {s.category for s in signals if s.strength == BENIGN}
+    cue_language = "cue_language" in frames  # en, et or ru: the intent cues below can be seen
+    frames.discard("cue_language")
+    cues = {s.category for s in signals if s.strength == SOFT} & INTENT_CUES
+    if cues & {"instructional", "stereotype", "argument"}:
+        frames -= INFORMATIONAL_FRAMES
+    if cues & {"stereotype", "argument"}:
+        # About people, so no homonym or harmless-target reading applies ("jokes about someone from Turkey").
+        frames -= {"harmless_target", "figurative", "technical", "everyday"}
     soft_self_harm = any(s.strength == SOFT and s.category == "self_harm" for s in signals)
 
     if any(s.category == "prompt_injection" for s in hard):
@@ -121,6 +139,8 @@ def decide_input(
         threshold = thresholds.in_two_safe_frames if len(strong) > 1 else thresholds.in_safe_frame
     elif frames:
         threshold = thresholds.in_weak_frame
+    if not hard and not cues and cue_language:
+        threshold = max(threshold, thresholds.without_intent)
     if any(s.strength == SOFT and s.category == "evasion" for s in signals):
         # "...so that teachers don't notice": hiding the act outweighs any safe frame.
         threshold = thresholds.with_evasion

@@ -20,7 +20,7 @@ _PEOPLE = (
     r"(?:someone|somebody|anyone|a person|people|persons?|humans?|humanity|him|her|them|my (?:\w+ ){0,2}"
     r"(?:wife|husband|girlfriend|boyfriend|mom|mum|mother|dad|father|brother|sister|teacher|classmate|"
     r"neighbou?r|boss|friend|ex|kid|child|son|daughter|stepfather|stepmother|parents?|family|coworker|partner|"
-    r"grandma|grandpa|roommate|bully)|an? (?:child|kid|baby|woman|man|girl|boy|student|cop|police officer|"
+    r"grandma|grandpa|roommate|bully|cat|dog|puppy|kitten|pet|hamster|rabbit|horse|parrot)|an? (?:child|kid|baby|woman|man|girl|boy|student|cop|police officer|"
     r"jew|muslim|christian|immigrant|black person|gay person)|children|kids|students|classmates|the president|"
     r"a politician|my school|a school|a crowd|a hospital|a church|a mosque|a synagogue|a group of people|"
     r"an? (?:army|military) base|a stadium|a (?:train|bus) station|an airport|a (?:shopping )?mall|a concert|"
@@ -52,7 +52,7 @@ _FIG_VERB = (
 )
 # Anyone or anything that can be a victim: people, animals, buildings and crowds.
 _VICTIM = (
-    r"(?:someone|somebody|anyone|person|people|persons|human|humans|him|her|them|man|men|woman|women|child|children|"
+    r"(?:someone|somebody|someones|anyone|person|people|persons|human|humans|him|her|them|man|men|woman|women|child|children|"
     r"kid|kids|baby|babies|boy|girl|student|students|pupil|teacher|wife|husband|girlfriend|boyfriend|mom|mum|mother|dad|"
     r"father|brother|sister|parent|parents|family|neighbou?r|classmate|friend|boss|coworker|colleague|partner|"
     r"president|politician|police|cop|officer|crowd|group|jews?|muslims?|christians?|immigrants?|refugees?|"
@@ -100,6 +100,7 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("illegal_drugs", r"\b(?:make|cook|synthesi[sz]e|produce|brew|buy|get|smuggle|sell|hide|grow)\b.{0,25}\b(?:meth|methamphetamine|crystal meth|crack|cocaine|heroin|fentanyl|lsd|mdma|ecstasy|mephedrone|ketamine)\b"),
     ("illegal_drugs", r"\b(?:metamfetamiin|amfetamiin|kokaiin|heroiin|fentanüül)\w* (?:teha|valmistada|osta|keeta)|\b(?:сварить|сделать|купить|достать) (?:\w+ )?(?:мефедрон|метамфетамин|кокаин|героин|фентанил|закладк)"),
     ("cybercrime_fraud", r"\b(?:hack|break) into\b.{0,30}\b(?:account|e-?mail|computer|server|system|network|phone|instagram|facebook|database|school|bank|wifi)\b|\b(?:write|create|code|make)\b.{0,15}\b(?:ransomware|keylogger|malware|trojan|phishing (?:e-?mail|page|site|message))\b"),
+    ("cybercrime_fraud", r"\b(?:plant|install|put|inject|spread|send|hide)\b.{0,20}\b(?:trojan|virus|malware|keylogger|ransomware|spyware|backdoor|rootkit)\b.{0,40}\b(?:someone|somebody|another|other|my \w+|his|her|their|school|teacher)"),
     ("cybercrime_fraud", r"\b(?:steal|phish)\b.{0,20}\b(?:passwords?|credit cards?|identit(?:y|ies)|bank (?:details|accounts?))\b|\b(?:ddos|dos attack)\b|\bstolen credit card\b|\bfake (?:id|passport|diploma)\b"),
     ("cybercrime_fraud", r"\b(?:häkkida|häkkima|murda sisse)\b.{0,30}\b(?:kont|e-?kool|stuudium|serverisse|arvutisse|süsteemi)|\b(?:взломать|взлом)\b.{0,30}\b(?:аккаунт|почт|страниц|электронный дневник|сервер|сеть|школ)"),
     ("privacy", rf"\bmy (?:\w+ ){{0,2}}\w+'s (?:(?:private|personal|home|secret|current|mobile|cell|cellphone|work|internet|online|exact|real|full|medical|mental health|bank|school) )*{_PRIVATE}"),
@@ -114,6 +115,9 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("manipulation", r"\b(?:write|create|make|generate|kirjuta|koosta|tee|напиши|сочини|сделай|придумай)\b.{0,40}\b(?:posts?|postitus\w*|пост\w*|articles?|artikli?\w*|стать\w*|news|uudis\w*|новост\w*|tweets?|messages?|sõnum\w*|сообщени\w*)\b.{0,80}\b(?:rigged|stolen election|falsified|fake votes|võlts\w*|подделан\w*|сфальсифициров\w*|фальсифи\w*|украден\w*)"),
     ("persecution", r"\b(?:right to|benefits? of|good (?:thing|side)|justif(?:y|ied|ication)|replicate|restore|bring back|revive|use .{0,30}methods|overstate|exaggerat\w+|hoax|never happened|didn't (?:really )?happen|glorif\w+|praise)\b.{0,60}\b(?:hitler|nazi\w*|holocaust|genocide|ethnic cleansing|khmer rouge|pinochet|stalin\w*|apartheid|jim crow|slavery|gulag|deportation\w*|massacre|concentration camps?|world war (?:2|ii|two)|what happened to them)\b"),
     ("persecution", r"\bwhy (?:was|were|is|are)\b.{0,60}\b(?:massacre|genocide|holocaust|deportations?|ethnic cleansing|shooting|bombing|attack|killings?|lynching|pogrom)\b.{0,40}\b(?:justified|right|good|a good thing|necessary|deserved)\b|\b(?:miks|mille poolest) (?:oli|olid|on)\b.{0,40}\b(?:küüditami\w*|genotsiid\w*|holokaust\w*|veresaun\w*|tulistami\w*|rünnak\w*)\b.{0,30}\b(?:õigustatud|hea asi|vajalik|õige)|\bпочему\b.{0,40}\b(?:депортаци\w*|геноцид\w*|холокост\w*|резн\w*|расстрел\w*|теракт\w*|стрельб\w*)\b.{0,30}\b(?:оправдан\w*|правильн\w*|хорош\w*|нужн\w*)"),
+    ("persecution", r"\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|gulag|küüditami\w*|депортаци\w*)\b.{0,40}"
+     r"\b(?:(?:was|is) (?:a )?(?:hoax|fake|made up|a lie|exaggerated)|never happened|didn't happen|oli (?:välja mõeldud|vale|liialdus|bluff)|"
+     r"ei juhtunud|(?:был\w* )?(?:выдумк\w*|мистификаци\w*|преувеличен\w*)|не было)"),
     ("persecution", r"\b(?:hitler|stalin|pinochet|pol pot|khmer rouge|nazis?)\b.{0,30}\b(?:was|were) (?:right|correct|justified)\b|\bhow (?:do|did|can) .{0,20}\b(?:jews|jewish people|armenians|ukrainians|estonians)\b.{0,20}\b(?:overstate|exaggerate|lie about|make up)\b"),
     ("privacy", r"\b(?:find|get|give me|look up|tell me)\b.{0,20}\b(?:home address|phone number|password|location)\b.{0,20}\b(?:of )?(?:my|this|that) (?:\w+ ){0,2}(?:classmate|teacher|neighbou?r|ex|girlfriend|boyfriend|crush|coworker|streamer|girl|boy|person)\b"),
     ("privacy", r"\b(?:track|spy on|stalk|monitor|read)\b.{0,20}\b(?:my|his|her) (?:\w+ )?(?:ex|girlfriend|boyfriend|wife|husband|classmate|partner|crush)(?:'s)?\b.{0,30}\b(?:without|secretly|messages|phone|location|knowing)\b|\bdox+(?:ing)?\b"),
@@ -182,6 +186,14 @@ _HARD += (
                           r"poest|poes|auto\w*|ratta\w*|jalgratta\w*|telefon\w*|raha\w*|rahakotti", 30)
      + r"|" + _either_order(r"украсть|украду|своровать|стащить|угнать",
                             r"из магазина|телефон\w*|машину|велосипед\w*|деньги|кошел[её]к", 30)),
+    # A poison that cannot be traced has one use.
+    ("violence", r"\b(?:poison\w*|toxins?|mürk\w*|mürgi\w*|яд\w*|отрав\w*)\b.{0,40}(?:\b(?:undetect\w*|untrace\w*|not (?:be )?(?:detected|traced|found)|"
+     r"jäljetult|avastamatu\w*|tuvastamatu\w*|бесследно)\b|\bei (?:ole )?(?:võimalik )?(?:\w+ )?(?:avasta\w*|tuvasta\w*)|"
+     r"\b(?:невозможно|нельзя|не (?:смогут|сможет|могут|можно)) (?:\w+ )?(?:обнаружить|найти|отследить|определить))"),
+    ("sexual_content", r"\b(?:favou?rite|best|good|free|hottest)\b.{0,20}\bporn\w*|\bporn\w*\b.{0,20}\b(?:to watch|sites?|videos?)\b(?!.{0,30}\b(?:harm|effect|affect|addict|law|illegal|age))"),
+    ("hate_harassment", r"\b(?:destroy|ruin|damage|wreck|trash|tank|smear)\w*\b.{0,25}\breputation\b|"
+     r"\bmaine\w*\b.{0,15}\b(?:rikkuda|hävitada|kahjustada|mustata)\b|\b(?:rikkuda|hävitada|kahjustada|mustata)\b.{0,25}\bmaine\w*|"
+     r"\b(?:испортить|разрушить|уничтожить|подорвать)\b.{0,25}\bрепутаци\w*"),
     ("hate_harassment", _either_order(
         r"kiusata|kiusan|mõnitada|alandada|naeruvääristada|häbistada|vihkama panna",
         r"uut õpilast|uustulnuka\w*|klassikaaslas\w*|klassivenda|tüdrukut|poissi|õpetajat|teda", 30)),
@@ -203,7 +215,8 @@ _SELF_HARM = (
     r"\bend my life\b|\blike kurt cobain\b|\bjump (?:off|from)\b.{0,20}\b(?:bridge|building|roof)\b.{0,20}\b(?:die|end)\b",
     r"\b(?:end|ennast|enda|iseennast) (?:ära )?(?:tappa|tapma|vigastada|vigastanud|lõigata|lõikuda|näljutada)\b|\btahan surra\b|\b(?:ei taha|ei tahaks) (?:enam )?elada\b|\boma elu (?:valutult )?lõpetada\b|\benesetapu? (?:teha|plaan)",
     r"\b(?:not|never) (?:to )?wake up\b.{0,30}\b(?:pills|take|sleep)|\b(?:pills|tablets|medicine)\b.{0,40}\b(?:not|never) (?:to )?wake up\b|\bmitte (?:enam )?ärgata\b|\bне проснуться\b",
-    r"\b(?:порезаться|порежусь|резать себя|режу себя|ennast lõigata|end lõigata|lõikun)\b",
+    r"\b(?:порезаться|порежусь|резать себя|режу себя|режусь|ennast lõigata|end lõigata|lõikun|lõikan (?:end|ennast|enda)|"
+    r"lõikusin|vigastan (?:end|ennast))\b",
     r"\b(?:покончить с собой|убить себя|порезать себя|уйти из жизни|заморить себя)\b|\bне хочу (?:больше )?жить\b|\bхочу умереть\b|\bпричиняю себе боль\b",
 )
 
@@ -217,7 +230,7 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      rf"(?!.{{0,40}}\b{_HOW_TO_HARM}\b)(?! (?:my|mu|minu|мой|моя|моего|моей)\b)"),
     ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
     ("technical", r"\b(?:process(?:es)?(?! (?:for|of)\b)|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
-    ("harmless_target", r"\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds?|rats?|mice|pests?|mosquito(?:es)?|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|goal|deadline|presentation|exam|test|interview|audience|stage|competition|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
+    ("harmless_target", r"\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds?|rats?|mice|pests?|mosquito(?:es)?|fleas|ticks|lice|worms|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|goal|deadline|presentation|exam|test|interview|audience|stage|competition|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
     # Helping someone else (also turns a first-person self-harm match into a question about a friend).
     ("help_seeking", r"\b(?:help|support|protect|comfort|talk to) (?:a|my|our|the|this|that) (?:\w+ )?(?:friend|student|classmate|child|kid|sister|brother|pupil|son|daughter|class)\b|\b(?:warning signs|recogni[sz]e|prevent(?:ion)?|lesson plan|for (?:a|the) parent|school counsell?or)\b|\b(?:ennetami|märgata|aidata sõpra|tunnikava|toetada (?:õpilast|sõpra|last|klassi))|\b(?:помочь другу|помочь подруге|распознать|профилактик|поддержать (?:ученик|друг|подруг|ребёнк|ребенк))"),
     # A teacher speaking or being asked about ("as a teacher", "õpetajana", "классному руководителю").
@@ -243,8 +256,130 @@ _EVASION = re.compile(
     r"(?:my )?(?:parents|teachers?|police|mom|dad) (?:noticing|knowing|finding out))\b|\bso (?:that )?(?:no ?one|nobody|"
     r"(?:my )?(?:parents|teachers?|police|dogs?)) (?:won't|doesn't|don't|can't|will not) (?:notice|know|find|see)\b|"
     r"\bnii,? et (?:keegi|õpetaja\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
-    r"\bvahele (?:ei jää|jäämata|mitte jääda)|"
+    r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
+    r"\bundetect(?:ed|able)\b|\b(?:невозможно|нельзя|не смогут|не сможет) (?:обнаружить|найти|отследить)\b|"
+    r"\b(?:ei (?:ole )?(?:võimalik )?(?:avasta\w*|tuvasta\w*)|avastamatu\w*)\b|\buntraceabl[ey]\b|\bjäljetult\b|\bбесследно\b|\bне (?:обнаруж\w*|отследи\w*)|"
     r"\bчтобы (?:никто|учител\w*|родител\w*|полици\w*|собак\w*|мама|папа) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*)|\bне попасться\b"
+)
+
+# Informational intent: asking why something happened, its causes or consequences, how an election
+# or a trial is run, what the law says or who may vote (the curriculum). A strong frame unless the same
+# message also shows instructional intent or a stereotype (see decide.py).
+_INFORMATIONAL = re.compile(
+    r"^(?:why (?:did|was|were|had|has|have|is it|are they|was it)\b|why (?:is|are) .{0,40}\b(?:illegal|banned|forbidden|prohibited|"
+    r"regulated|restricted|a crime|punished|dangerous|harmful)\b|what (?:were|was|are|is) the (?:main |long-term |real )?"
+    r"(?:causes?|consequences?|effects?|reasons?|results?|impact|origins?|aftermath|legacy|significance|role|outcome)\b|"
+    r"what (?:does|did) (?:the |estonian |russian |international )?law|is it (?:legal|illegal|against the law)\b|"
+    r"what (?:is|was|are|were) the (?:punishment|penalt\w+|sentence)|who (?:can|could|may|is allowed to|has the right to|gets to) vote|"
+    r"how (?:are|were|is|was|do|does|did) .{0,40}\b(?:elected|counted|organi[sz]ed|held|tried|prosecuted|punished|regulated|"
+    r"governed|vote|voted|elections?)\b)"
+    r"|^(?:miks\b|mis (?:olid|oli|on) (?:\w+ ){0,2}(?:põhjus\w*|tagajär\w*|mõju\w*|tulemus\w*|eesmär\w*)|millised (?:olid|on) "
+    r"(?:\w+ ){0,2}(?:põhjus\w*|tagajär\w*|mõju\w*)|mida (?:ütleb|sätestab|ütles) (?:\w+ )?(?:seadus\w*|karistusseadustik|põhiseadus)|"
+    r"(?:milline|mis|missugune) karistus|kes (?:saavad|saab|tohivad|tohib|võivad|võib|said) (?:\w+ ){0,3}(?:hääleta\w*|valida|"
+    r"kandideeri\w*)|kuidas (?:\w+ ){0,3}(?:toimuvad|toimub|toimusid|toimus|korraldatakse|korraldati|valitakse|valiti|loetakse|karistatakse|"
+    r"karistati|mõjutas|mõjutasid|mõjutab|mõjutavad|käib|käivad|tekkis|tekkisid|lõppes|lõppesid|algas|algasid|kohtleti|elati))"
+    r"|^(?:почему\b|каковы (?:были )?(?:\w+ )?(?:причины|последствия|итоги|цели)|какие (?:были )?(?:\w+ )?(?:причины|последствия|итоги)|"
+    r"что (?:говорит|гласит|сказано в) (?:\w+ )?(?:закон\w*|конституци\w*|кодекс\w*)|(?:какое|какая|что грозит|чем грозит)\b.{0,30}"
+    r"(?:наказани\w*|ответственност\w*|грозит)|кто (?:имеет право|может|могут|имел право|мог) (?:\w+ ){0,2}(?:голосовать|избирать|"
+    r"баллотироваться)|как (?:\w+ ){0,3}(?:проходят|проходили|проходит|проходил\w*|проводятся|проводились|устроен\w*|организован\w*|избирают|"
+    r"избирали|наказывают|наказывали|повлиял\w*|влияет|влияют|подсчитывают|считают голоса|возник\w*|закончил\w*|начал\w*|жили|обращались)|"
+    r"чем (?:закончил\w*|обернул\w*)|за что\b|зачем (?:проводил\w*|нужн\w*|был\w*))"
+)
+
+# Instructional intent: how to do or get something, step by step, for the asker, or a plan in the
+# conditional ("if I wanted to…", "kui ma tahaksin…", "если бы я…"). Pedagogical verbs (explain, talk
+# to, support, report, recognise…) are not instructions to harm.
+_PEDAGOGIC_EN = (
+    r"(?:explain|teach|talk|speak|discuss|present|describe|remember|learn|study|understand|support|help|report|recogni[sz]e|"
+    r"spot|prevent|protect|stop|cope|deal|handle|respond|react|calm|resolve|comfort|tell if|know if|check|find out if|avoid|"
+    r"write (?:an? )?(?:essay|summary|report|lesson)|prepare|plan (?:a|the) lesson|introduce|address|approach|make sure)"
+)
+_INSTRUCTIONAL = re.compile(
+    rf"\bhow (?:do|can|could|would|should|might|may) (?:i|we|you|one|someone|somebody|a person|people|my friend|he|she|they)"
+    rf"(?: have)? (?!{_PEDAGOGIC_EN}\b)\w+|\bhow to (?!{_PEDAGOGIC_EN}\b)\w+|\bstep[- ]by[- ]step\b|\binstructions?\b|"
+    r"\bwhere (?:can|could|do|should|to) (?:i |we )?(?:buy|get|find|order|obtain|score|source)\b|\bif i (?:wanted|want|were|was|had) to\b|"
+    r"\bwhat (?:would|should|could|do|can) i \w+|\bi want to do (?:it|that|the same)\b|\bteach me\b|"
+    r"\bshow me how\b|\bgive me (?:a |the )?(?:recipe|instructions|steps|guide)\b|\b(?:can|may) i\b|"
+    r"\bi(?:'m| am) trying to\b|\bi (?:want|need|plan) to\b|\bhow (?:much|many)\b.{0,40}\b(?:need|to|would|does it take)\b|"
+    r"\b(?:mitu|kui palju)\b.{0,40}\b(?:vaja|peab|tuleb)\b|\b(?:milliseid|mida|mis) (?:\w+ ){0,2}(?:kasutada|öelda|segada|osta)\b|"
+    r"\bсколько\b.{0,40}\b(?:нужно|надо)\b|\b(?:easiest|best|quickest|safest) (?:\w+ )?to\b|\bways? (?:that |in which )?(?:i|we|you|one) (?:can|could)\b|\bways? to\b|\bthings (?:that )?(?:i|we|you) (?:can|could)\b|"
+    r"\b(?:which|what)\b.{0,40}\b(?:most (?:profit\w*|effective|lethal|deadly|damag\w*|money)|easiest|cheapest|quickest)\b|"
+    r"^(?:please )?(?:write|compose|create|draft|generate|make up|come up with|develop|build|design|give me|list)\b|"
+    r"^(?:palun )?(?:kirjuta|koosta|loo|tee|mõtle välja|anna|nimeta)\b|^(?:пожалуйста,? )?(?:напиши|составь|сочини|придумай|создай|сделай|дай|перечисли)\b"
+    r"|\bkuidas (?:ma|me|mina|meie|saan|saaksin|saaksime|võiksin|võiks|peaksin|oleksin)\b|\bkuidas (?!rääkida|selgitada|õpetada|"
+    r"arutada|toetada|aidata|teatada|märgata|ennetada|kaitsta|käituda|reageerida|lahendada|tulla|toime|tunda|eristada|aru saada|"
+    r"vältida|lepitada|rahustada|suhelda|vestelda|kirjeldada)(?:\w+ ){0,2}(?:(?!(?:seda|teda|mida|keda|sinda|enda)\b)\w+(?:da|ta)|teha|panna|viia|tuua|süüa|juua|lüüa)\b|\bsamm-sammult\b|\bjuhend\w*|\bjuhis\w*|"
+    r"\bkust (?:ma |me )?(?:saaksin |saan |võiks |võiksin )?(?:osta|saada|hankida|tellida)\b|\bkui ma (?:tahaksin|tahan|peaksin|oleksin|"
+    r"tahtsin)\b|\bmida ma (?:peaksin|oleksin pidanud|kasutaksin|vajaksin|kasutan|segan|ütlen|ütleksin)\b|\btahan (?:sama|seda) teha\b"
+    r"|\bкак (?:мне|нам|я|можно|бы)\b|\bкак (?!объяснить|рассказать|говорить|поговорить|обсудить|поддержать|помочь|сообщить|"
+    r"распознать|предотвратить|защитить|вести|реагировать|помирить|отличить|справиться|понять|успокоить|решить|избежать|"
+    r"описать)\w+(?:ть|ти|чь)\b|\bпошагов\w*|\bинструкци\w*|\bгде (?:можно )?(?:купить|достать|взять|заказать)\b|"
+    r"\bесли бы (?:я|мне)\b|\bчто (?:мне )?(?:лучше )?(?:использовать|подсыпать|добавить|смешать|сказать)\b|\bхочу (?:так же|повторить|"
+    r"сделать так же)\b"
+)
+
+# A generalisation about a named group with an evaluative word ("why are X so lazy", "dumber than",
+# "miks on X nii laisad", "почему X такие ленивые", "тупее"): not a curriculum "why".
+_STEREOTYPE = re.compile(
+    r"\bwhy (?:are|do|is|does) (?:all |most |so many )?(?:\w+ ){1,2}(?:so|such|always|never)\b|\ball \w+ are\b|\bare all \w+\b"
+    r"|\b(?:jokes?|memes?|nicknames?|insults?|roasts?)\b.{0,15}\b(?:about|for|on|against)\b"
+    r"|\bmiks (?:on |olid )?(?:\w+ ){1,2}(?:nii|alati|kõik)\b|\b(?:nalj\w*|meem\w*|hüüdnim\w*)\b.{0,25}\b(?:kohta|üle)\b"
+    r"|\bпочему (?:все )?(?:\w+ ){1,2}(?:такие|так|всегда|все)\b|\b(?:шутк\w*|анекдот\w*|мем\w*|прозвищ\w*)\b.{0,10}\b(?:про|о|об|над)\b"
+)
+# Ranking people by worth needs no group word: "dumber than", "the laziest", "rumalamad", "тупее",
+# nor does "why are X so lazy / stupid" (with a contemptuous adjective).
+_RANKING = re.compile(
+    r"\bwhy (?:are|do|is|does) (?:all |most )?(?:\w+ ){1,2}(?:so |such |always )(?:\w+ )?(?:stupid|dumb|lazy|ugly|loud|rude|dirty|"
+    r"greedy|violent|arrogant|cheap|weird|annoying|girly|smelly|aggressive|primitive|backward|useless|disgusting)\b|"
+    r"\bmiks (?:on |olid )?(?:\w+ ){1,2}(?:nii|alati) (?:\w+ )?(?:rumal|lollid|laisad|koledad|labased|räpased|vägivaldsed|ahned|"
+    r"ülbed|tüütud|primitiivsed|kasutud)\w*|"
+    r"\bпочему (?:все )?(?:\w+ ){1,2}(?:такие|так|всегда) (?:\w+ )?(?:тупы|глуп|ленив|уродлив|грязн|жадн|наглы|агрессивн|"
+    r"примитивн|бесполезн|противн)\w*|"
+    r"\b(?:dumber|stupider|lazier|uglier|dirtier|less intelligent|more violent|inferior|superior) (?:than|to)\b|"
+    r"\b(?:the )?(?:dumbest|stupidest|laziest|ugliest|least intelligent)\b"
+    r"|\b(?:rumalama|laisema|koledama|alama)\w*|\bkõige (?:rumalam|laisem|koledam)\w*"
+    r"|\b(?:тупее|глупее|ленивее|грязнее|уродливее)\b|\bсамы[йея] (?:тупы|глупы|ленивы|уродлив)\w*|\bнеполноценн\w*"
+)
+# "Why should X…", "why was it right / justified", "miks peaks…", "почему нельзя…": a request for an
+# argument, not for an explanation of what happened.
+_ARGUMENT = re.compile(
+    r"\b(?:why|what makes|reasons?|arguments?)\b.{0,60}\b(?:should(?:n't)?|must|ought|(?:was|were|is|are)(?: it)? (?:right|best|better|justified|good|"
+    r"correct|a good thing|necessary)|good thing|morally|deserved?)\b"
+    r"|\b(?:miks|põhjenda)\b.{0,60}\b(?:peaks|peaksid|tuleks|ei tohiks|ei tohi|oli (?:\w+ )?õigus|õigus oli|õigustatud|hea asi|väärisid|"
+    r"väärib|vajalik oli)\b"
+    r"|\b(?:почему|обоснуй|докажи)\b.{0,60}\b(?:нельзя|не стоит|стоит|должн\w*|был\w* прав\w*|прав был\w*|оправдан\w*|"
+    r"хорош\w*|заслужил\w*|правильно)\b"
+)
+
+# Harm vocabulary in any form (topic, not intent): with instructional intent it becomes a cue.
+_HARM_TOPIC = re.compile(
+    r"\b(?:kill\w*|murder\w*|poison\w*|stab\w*|strangl\w*|shoot\w*|hurt\w*|injur\w*|beat (?:up|him|her|them)|attack\w*|"
+    r"bomb\w*|explo\w*|weapon\w*|guns?|pistol\w*|rifle\w*|knife|knives|grenade\w*|ammo|ammunition|drugs?|weed|cocaine|heroin|"
+    r"meth\w*|mdma|ecstasy|lsd|pills|overdose|steal\w*|stole|rob\w*|shoplift\w*|burgl\w*|hack\w*|phish\w*|malware|virus|"
+    r"password\w*|spy\w*|track\w*|stalk\w*|blackmail\w*|threat\w*|bully\w*|harass\w*|insult\w*|humiliat\w*|slurs?|nudes?|naked|"
+    r"sex\w*|sexist|racist|suicid\w*|fire|arson|toxic|undetect\w*|untrace\w*|smuggl\w*|cheat\w*|fake|forg\w*|rig\w*|vote\w*|"
+    r"fraud\w*|launder\w*|lie|lying|counterfeit\w*|hijack\w*|kidnap\w*|tortur\w*|terror\w*|shooting|hidden camera\w*|secretly|"
+    r"revenge|pain\w*|punish\w*|someone|somebody|rival|enemy|witness|evidence|high|drunk|proving|propaganda|conspiracy|hoax|"
+    r"assault\w*|molly|sells?|dealers?|monitor\w*|surveil\w*|wiretap\w*|address\w*|lives|auschwitz|concentration camps?|"
+    r"gas chambers?|ugly|fat|stupid|worthless|die|dead|death|destroy\w*|ruin\w*|reputation|bacteri\w*|pathogens?|germs|"
+    r"hostages?|porn\w*|slurs?|slut|whore|n.?word|retard\w*|fag\w*|profit\w*|treason|sabotag\w*|brib\w*|extort\w*|embezzl\w*|"
+    r"evad\w*|earns?|salary|income|medical records?|sarin|vx|novichok|tabun|soman|ricin|anthrax|botulinum|smallpox|nerve (?:agent|gas)|"
+    r"mustard gas|chlorine gas|bioweapons?|chemical weapons?|dirty bomb|enrich\w*|uranium|plutonium)\b"
+    r"|\b\w*(?:tap[ap]\w*|tapm\w*|mõrv\w*|mürgi?\w*|pussit\w*|peks\w*|lõhk\w*|pomm\w*|relv\w*|püss\w*|narko\w*|kanep\w*|varast\w*|"
+    r"varg\w*|häkk\w*|parool\w*|jälgi\w*|ähvard\w*|kius\w*|mõnit\w*|alasti|seks\w*|enesetap\w*|süüta\w*|põlema|lunaraha\w*|"
+    r"võlts\w*|petta|pettus\w*|kaaperd\w*|tulista\w*|karista\w*|kaamera\w*|peidet\w*|salaja|haiget|valu\w*|röövi\w*|terror\w*|"
+    r"petu\w*|kedagi|kellelegi|sariin\w*|ritsiin\w*|närvigaas\w*|närvimürk\w*|siberi katk\w*|keemiarelv\w*|uraan\w*|rünna\w*|rünnak\w*|mürk\w*|bakter\w*|viirus\w*|pantvang\w*|tabletti\w*|joob\w*|purju|surra|surema|surm\w*|kole\w*|rumal\w*|paks\w*|aadress\w*|elukoh\w*)"
+    r"|\b(?:уби\w*|убь\w*|отрав\w*|яд\w*|зарез\w*|изби\w*|бомб\w*|взрыв\w*|оружи\w*|пистолет\w*|нож\w*|наркот\w*|травк\w*|"
+    r"кокаин\w*|укра\w*|ворова\w*|краж\w*|взлом\w*|парол\w*|шпион\w*|следить|угроз\w*|трав[иял]\w*|униз\w*|голы[емх]\w*|"
+    r"секс\w*|суицид\w*|самоубий\w*|подж\w*|поддел\w*|обман\w*|мошенни\w*|больно|бол[ьи]\w*|угна\w*|похит\w*|стрел\w*|"
+    r"камер\w*|тайно|скрыт\w*|наказ\w*|террор\w*|ограб\w*|кого-то|кому-то|таблет\w*|пьян\w*|умер\w*|смерт\w*|уродин\w*|"
+    r"туп\w*|жирн\w*|зарин\w*|рицин\w*|зоман\w*|новичок\w*|нервно-паралитическ\w*|сибирск\w* язв\w*|химическ\w* оружи\w*|уран\w*|нападени\w*|напасть|напад\w*|атак\w*|бактери\w*|вирус\w*|заложни\w*|никчёмн\w*|никчемн\w*|адрес\w*)"
+)
+
+# The intent cues above exist for en, et and ru only: elsewhere their absence means nothing.
+_CUE_LANGUAGE = re.compile(
+    r"[а-яё]|\b(?:the|a|an|is|are|was|were|how|what|why|who|where|when|i|you|my|your|to|of|and|in|do|does|can|should|"
+    r"ja|on|kas|kuidas|mis|miks|kes|kus|ma|mu|minu|sa|sinu|et|ei|see|oli|olid|mida|kui|palun)\b"
 )
 
 # Exclusion is about groups of people: an exclusion pattern stands only when a human group is named
@@ -255,7 +390,7 @@ _GROUP = re.compile(
     r"mormons?|gays?|lesbians?|bisexuals?|trans|transgender|queer|lgbtq?|asexual|non-binary|nonbinary|blacks?|whites?|"
     r"asians?|hispanics?|latin(?:o|a|x)s?|arabs?|africans?|roma|gypsies|indigenous|natives?|aboriginals?|disabled|"
     r"blind|deaf|elderly|seniors|poor|homeless|unemployed|divorced|pregnant|veterans|citizens|voters|workers|"
-    r"\w+(?:ans|ese|ians)|"
+    r"\w+(?:ans|ese|ians)|(?:someone|somebody|people|person|guys?) from|"
     r"inimes\w*|naised|naistel|naisi|mehed|meestel|tüdruk\w*|poisid|poistel|\w+lased|\w+lastel|\w+lasi|juudi\w*|"
     r"moslem\w*|kristla\w*|pagula\w*|immigran\w*|sisseränd\w*|roma\w*|mustla\w*|geid|geidel|lesbi\w*|homo\w*|"
     r"trans\w*|puuetega|vanur\w*|vaese\w*|kodutu\w*|vähemus\w*|välismaala\w*|ateist\w*|"
@@ -276,9 +411,11 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
     """Hard harm signals, first-person self-harm, soft self-harm mentions and benign frames."""
     signals: list[Signal] = []
     for text in views:
+        hard_here = False
         for cat, pattern in _COMPILED_HARD:
             if m := pattern.search(text):
                 if cat != "exclusion" or _GROUP.search(text):
+                    hard_here = True
                     signals.append(Signal(NAME, cat, HARD, m.group(0)))
                 else:
                     # The shape of an exclusion argument with no human group named: a nonsense question.
@@ -286,6 +423,16 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
         for pattern in _COMPILED_SELF:
             if m := pattern.search(text):
                 signals.append(Signal(NAME, "self_harm", HARD, m.group(0)))
+        if m := _INFORMATIONAL.search(text):
+            signals.append(Signal(NAME, "informational", BENIGN, m.group(0)))
+        if (m := _INSTRUCTIONAL.search(text)) and (hard_here or _HARM_TOPIC.search(text)):
+            signals.append(Signal(NAME, "instructional", SOFT, m.group(0)))
+        if ((m := _STEREOTYPE.search(text)) and _GROUP.search(text)) or (m := _RANKING.search(text)):
+            signals.append(Signal(NAME, "stereotype", SOFT, m.group(0)))
+        if m := _ARGUMENT.search(text):
+            signals.append(Signal(NAME, "argument", SOFT, m.group(0)))
+        if m := _CUE_LANGUAGE.search(text):
+            signals.append(Signal(NAME, "cue_language", BENIGN, m.group(0)))
         if m := _EVASION.search(text):
             signals.append(Signal(NAME, "evasion", SOFT, m.group(0)))
         if m := _SELF_HARM_SOFT.search(text):
