@@ -71,7 +71,12 @@ class Settings(BaseSettings):
 
     @property
     def sqlalchemy_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.db_path}"
+        """The app database URL; a plain ``postgres(ql)://`` URL gets the psycopg 3 driver."""
+        url = self.database_url or f"sqlite:///{self.db_path}"
+        for plain in ("postgres://", "postgresql://"):
+            if url.startswith(plain):
+                return "postgresql+psycopg://" + url[len(plain):]
+        return url
 
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
