@@ -64,11 +64,16 @@ WEAK_FRAMES = frozenset({"everyday", "protective", "curriculum", "explanatory", 
 # "why was it justified…") cancels them: "Explain how to culture anthrax"
 # is not a definition, "Why are X so lazy?" is not a history question.
 INFORMATIONAL_FRAMES = frozenset({"informational", "definition", "history", "science", "explanatory", "curriculum"})
-INTENT_CUES = frozenset({"instructional", "evasion", "stereotype", "argument"})
+INTENT_CUES = frozenset({"instructional", "evasion", "stereotype", "argument", "harm_request"})
+
+# An adult reporting harm done to a pupil or child and asking how to help, or teaching material (a lesson
+# about bullying, consent, online safety, drugs prevention): strong frames, cancelled together with the
+# teacher, protective and help frames by a request to harm a person ("how can I hit a pupil…").
+PROTECTIVE_FRAMES = frozenset({"reported_harm", "lesson", "teacher", "protective", "help_seeking"})
 
 # Which safe frames can neutralise a hard lexicon hit of each category (then the classifier decides).
 NEUTRALISERS: dict[str, frozenset[str]] = {
-    "violence": frozenset({"fiction", "technical", "harmless_target", "history", "definition", "figurative"}),
+    "violence": frozenset({"fiction", "technical", "harmless_target", "history", "definition", "figurative", "reported_harm", "lesson"}),
     "weapons": frozenset({"fiction", "history", "definition", "science"}),
     "cbrn_weapons": frozenset({"history", "definition"}),
     "terrorism": frozenset({"fiction", "history", "definition"}),
@@ -77,7 +82,12 @@ NEUTRALISERS: dict[str, frozenset[str]] = {
     "privacy": frozenset({"fiction"}),
     "illegal_drugs": frozenset({"definition", "science"}),
     "cybercrime_fraud": frozenset({"definition", "fiction"}),
+    "hate_harassment": frozenset({"reported_harm", "lesson"}),
 }
+
+
+# Classifier categories a self-harm message is confused with (cuts look like violence, overdoses like drugs).
+SELF_HARM_LOOKALIKES = frozenset({"violence", "illegal_drugs", "weapons", "minor_safety", "self_harm", "hate_harassment"})
 
 
 def _outcome(categories: list[str], policy: Policy, audience: Audience) -> Outcome:
@@ -117,6 +127,8 @@ def decide_input(
     if cues & {"stereotype", "argument"}:
         # About people, so no homonym or harmless-target reading applies ("jokes about someone from Turkey").
         frames -= {"harmless_target", "figurative", "technical", "everyday"}
+    if "harm_request" in cues:
+        frames -= PROTECTIVE_FRAMES
     soft_self_harm = any(s.strength == SOFT and s.category == "self_harm" for s in signals)
 
     if any(s.category == "prompt_injection" for s in hard):
@@ -155,6 +167,11 @@ def decide_input(
     category = result.category
     if category == "prompt_injection" and result.unsafe < thresholds.injection_by_classifier:
         return ALLOWED
+    # A message about self-harm (a self-harm word, or a first-person pattern inside a help question) with no
+    # harm to others in it is never refused coldly under violence or drugs: care and help lines first.
+    about_self_harm = soft_self_harm or any(s.category == "self_harm" for s in hard)
+    if about_self_harm and not harm and "harm_request" not in cues and category in SELF_HARM_LOOKALIKES:
+        category = "self_harm"
     return _outcome([category, *harm], policy, audience)
 
 

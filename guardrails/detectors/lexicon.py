@@ -20,8 +20,8 @@ _PEOPLE = (
     r"(?:someone|somebody|anyone|a person|people|persons?|humans?|humanity|him|her|them|my (?:\w+ ){0,2}"
     r"(?:wife|husband|girlfriend|boyfriend|mom|mum|mother|dad|father|brother|sister|teacher|classmate|"
     r"neighbou?r|boss|friend|ex|kid|child|son|daughter|stepfather|stepmother|parents?|family|coworker|partner|"
-    r"grandma|grandpa|roommate|bully|cat|dog|puppy|kitten|pet|hamster|rabbit|horse|parrot)|an? (?:child|kid|baby|woman|man|girl|boy|student|cop|police officer|"
-    r"jew|muslim|christian|immigrant|black person|gay person)|children|kids|students|classmates|the president|"
+    r"grandma|grandpa|grandmother|grandfather|granny|students?|pupils?|roommate|bully|cat|dog|puppy|kitten|pet|hamster|rabbit|horse|parrot)|an? (?:child|kid|baby|woman|man|girl|boy|student|pupil|cop|police officer|"
+    r"jew|muslim|christian|immigrant|black person|gay person)|children|kids|students|pupils|classmates|the president|"
     r"a politician|my school|a school|a crowd|a hospital|a church|a mosque|a synagogue|a group of people|"
     r"an? (?:army|military) base|a stadium|a (?:train|bus) station|an airport|a (?:shopping )?mall|a concert|"
     r"a human|human beings|a body|a corpse|the body|people i (?:don't|do not) like)"
@@ -29,7 +29,7 @@ _PEOPLE = (
 _HARM_VERB = (
     r"(?:kill|murder|stab|strangle|poison|shoot|behead|decapitate|torture|kidnap|abduct|beat up|beat|hurt|"
     r"injure|maim|drown|suffocate|smother|choke|assault|slit|cut off|terminate|eliminate|execute|"
-    r"smash|break|punch|tackle|set fire to|burn|rape|attack|blow up|bomb|run over|"
+    r"smash|break|punch|hit|slap|kick|tackle|set fire to|burn|rape|attack|blow up|bomb|run over|"
     r"killing|murdering|stabbing|strangling|poisoning|shooting|beheading|torturing|kidnapping|abducting|hurting|"
     r"injuring|drowning|suffocating|executing|terminating|eliminating|attacking|bombing|blowing up|burning|"
     r"liquidate|liquidating|butcher|butchering|dismember|dismembering|get rid of|getting rid of|dispose of|"
@@ -59,6 +59,7 @@ _VICTIM = (
     r"animal|animals|cat|cats|dog|dogs|puppy|kitten|horse|bird|pet|hospital|school|church|mosque|synagogue|"
     r"building|base|station|airport|stadium|mall|concert|plane|train|bus|car|house|home|myself|yourself|himself|"
     r"herself|themselves|self|life|lives|body|bodies|corpse|victim|victims|hostage|hostages|account|password|bank|"
+    r"grandmother|grandfather|grandma|grandpa|granny|grandparents?|aunt|uncle|stepfather|stepmother|cousin|baby|pupils?|"
     r"toddler|infant|teen|teenager|date|city|town|village|country|nation|population|community|bridge|tower|embassy|"
     r"office|factory|plant|dam|ship|boat|vehicle|tribe|race|"
     r"wrist|wrists|arm|arms|skin|throat|neck|head|leg|legs|heart)\b"
@@ -134,20 +135,20 @@ def _either_order(verbs: str, objects: str, gap: int = 40) -> str:
 # and reports of what happened to someone stay with the classifier.
 _ET_HARM_V = (
     r"tappa|tapan|tapma|mõrvata|mõrvan|mürgitada|mürgitan|pussitada|pussitan|peksta|peksan|läbi peksta|piinata|"
-    r"piinan|röövida|röövin|kägistada|kägistan|uputada|uputan|vigastada|vigastan|haiget teha|rünnata|ründan"
+    r"piinan|röövida|röövin|lüüa|löön|kägistada|kägistan|uputada|uputan|vigastada|vigastan|haiget teha|rünnata|ründan"
 )
 _ET_VICTIM = (
-    r"naabr\w*|klassi\w*|õpetaja\w*|ema|emme|isa|issi|venda|venna\w*|õde|õe|sõpra|sõbra\w*|inimes\w*|last|"
+    r"naaber|naabr\w*|klassi\w*|õpetaja\w*|ema|emme|isa|issi|venda|venna\w*|õde|õe|sõpra|sõbra\w*|inimes\w*|last|"
     r"lapse\w*|kedagi|teda|neid|kassi|koera|looma\w*|kasuisa\w*|kasuema\w*|tüdruk\w*|poissi|poisi\w*|beebi\w*|"
     r"vanaema\w*|vanaisa\w*|õpilas\w*|politseinik\w*"
 )
 _RU_HARM_V = (
     r"убить|убью|отравить|отравлю|избить|изобью|зарезать|зарежу|задушить|задушу|похитить|похищу|замучить|"
-    r"покалечить|искалечить|мучить|пытать|утопить|сбросить с лестницы|столкнуть с лестницы"
+    r"покалечить|искалечить|мучить|пытать|ударить|ударю|побить|бить|утопить|сбросить с лестницы|столкнуть с лестницы"
 )
 _RU_VICTIM = (
     r"соседа|соседку|учител\w*|одноклассни\w*|человека|людей|ребёнка|ребенка|отчима|мачеху|маму|папу|брата|"
-    r"сестру|кошку|кота|собаку|животн\w*|кого-нибудь|кого-то|девочку|мальчика|младшего|младшую|друга|подругу"
+    r"сестру|кошку|кота|собаку|животн\w*|кого-нибудь|кого-то|девочку|мальчика|младшего|младшую|друга|подругу|ученика|ученицу|бабушку|дедушку"
 )
 _HARD += (
     ("violence", _either_order(_ET_HARM_V, _ET_VICTIM)),
@@ -186,6 +187,26 @@ _HARD += (
                           r"poest|poes|auto\w*|ratta\w*|jalgratta\w*|telefon\w*|raha\w*|rahakotti", 30)
      + r"|" + _either_order(r"украсть|украду|своровать|стащить|угнать",
                             r"из магазина|телефон\w*|машину|велосипед\w*|деньги|кошел[её]к", 30)),
+    # A medicine or poison "so that he/she dies / does not wake up": harm to another person.
+    ("violence", r"^(?=.*(?:tablet\w*|unerohu?\w*|rohtu|ravim\w*|mürk\w*|mürgi\w*|annus\w*|таблет\w*|снотворн\w*|лекарств\w*|яд\w*|доз\w*|"
+     r"pills?|insulin|sleeping|poison\w*|dose\w*)).*(?:\bet (?:ta|tema|nad|(?!ma\b|mina\b)\w+) (?:ära )?(?:sureks|suremaks|enam ei ärkaks|üles ei ärkaks)\b|"
+     r"\bчтобы (?:он|она|они|(?!я\b|мне\b|самому\b)\w+) (?:не проснул\w*|умер\w*|сдох\w*)\b|\bso (?:that )?(?:he|she|they) (?:dies|die|won't wake up|never wakes up)\b)"),
+    # Sexual content involving a minor: no fiction, lesson or history frame neutralises it.
+    ("sexual_content", r"\b(?:erotic\w*|sexy|sexual|sex|porn\w*|nude|naked|explicit|lewd|erootili\w*|seksika\w*|seksuaal\w*|seksi|porno\w*|alasti|"
+     r"эротическ\w*|сексуальн\w*|секс\w*|порн\w*|обнаж[её]нн\w*|голы[йем]\w*|откровенн\w*)\b.{0,50}"
+     r"(?:\b(?:schoolgirl|schoolboy|child|children|kid|minor|underage|pre-?teen|little (?:girl|boy)|(?:[1-9]|1[0-7])[- ](?:year|yr)s?[- ]old|"
+     r"koolitüdruk\w*|koolipoisi?\w*|lapse\w*|laps|alaealis\w*|(?:[1-9]|1[0-7])[- ]aastase?\w*|"
+     r"школьниц\w*|школьник\w*|реб[её]н\w*|дет\w*|несовершеннолетн\w*|малолетн\w*|девочк\w*|мальчик\w*)\b|\b(?:[1-9]|1[0-7]) (?:лет|года?)\b)"),
+    # Spreading a pathogen or poison through a water, air or food supply.
+    ("cbrn_weapons", r"\b(?:spread|release|introduce|put|add|pour|dump|inject)\b.{0,30}\b(?:bacteri\w*|virus\w*|pathogens?|toxins?|poison\w*|germs|cholera)\b"
+     r".{0,40}\b(?:water supply|water system|reservoir|waterworks|ventilation|air conditioning|food supply)"
+     r"|\b(?:levitada|lasta|panna|valada|lisada|süstida)\b.{0,30}\b(?:bakter\w*|viirus\w*|mürk\w*|mürgi\w*|toksiin\w*|haigustekita\w*)"
+     r".{0,40}\b(?:veevär\w*|veevarustus\w*|joogive\w*|veehoidla\w*|ventilatsiooni\w*)"
+     r"|\b(?:распространить|распылить|запустить|подсыпать|добавить|вылить|занести)\b.{0,30}\b(?:бактери\w*|вирус\w*|яд\w*|токсин\w*|возбудител\w*)"
+     r".{0,40}\b(?:водопровод\w*|водоснабжени\w*|питьев\w* вод\w*|водохранилищ\w*|вентиляц\w*)"),
+    # Staging a death as suicide is murder, not self-harm.
+    ("violence", r"\b(?:look|looks|appear) like (?:a |an )?(?:suicide|accident|overdose)\b|\bnäeks välja (?:nagu|kui) (?:enesetapp|õnnetus)\w*|"
+     r"\b(?:выглядел\w*|выглядит) как (?:самоубийств\w*|суицид\w*|несчастн\w* случа\w*)|\bинсценир\w* (?:самоубийств\w*|суицид\w*)"),
     # A poison that cannot be traced has one use.
     ("violence", r"\b(?:poison\w*|toxins?|mürk\w*|mürgi\w*|яд\w*|отрав\w*)\b.{0,40}(?:\b(?:undetect\w*|untrace\w*|not (?:be )?(?:detected|traced|found)|"
      r"jäljetult|avastamatu\w*|tuvastamatu\w*|бесследно)\b|\bei (?:ole )?(?:võimalik )?(?:\w+ )?(?:avasta\w*|tuvasta\w*)|"
@@ -196,7 +217,7 @@ _HARD += (
      r"\b(?:испортить|разрушить|уничтожить|подорвать)\b.{0,25}\bрепутаци\w*"),
     ("hate_harassment", _either_order(
         r"kiusata|kiusan|mõnitada|alandada|naeruvääristada|häbistada|vihkama panna",
-        r"uut õpilast|uustulnuka\w*|klassikaaslas\w*|klassivenda|tüdrukut|poissi|õpetajat|teda", 30)),
+        r"uut õpilast|õpilast|õpilasi|last|lapsi|uustulnuka\w*|klassikaaslas\w*|klassivenda|tüdrukut|poissi|õpetajat|teda", 30)),
     ("hate_harassment", _either_order(
         r"затравить|травить|унизить|опозорить|возненавидел\w*|высмеять",
         r"новеньк\w*|новичк\w*|одноклассни\w*|девочку|мальчика|учител\w*|е[её]\b|его\b", 30)),
@@ -216,8 +237,30 @@ _SELF_HARM = (
     r"\b(?:end|ennast|enda|iseennast) (?:ära )?(?:tappa|tapma|vigastada|vigastanud|lõigata|lõikuda|näljutada)\b|\btahan surra\b|\b(?:ei taha|ei tahaks) (?:enam )?elada\b|\boma elu (?:valutult )?lõpetada\b|\benesetapu? (?:teha|plaan)",
     r"\b(?:not|never) (?:to )?wake up\b.{0,30}\b(?:pills|take|sleep)|\b(?:pills|tablets|medicine)\b.{0,40}\b(?:not|never) (?:to )?wake up\b|\bmitte (?:enam )?ärgata\b|\bне проснуться\b",
     r"\b(?:порезаться|порежусь|резать себя|режу себя|режусь|ennast lõigata|end lõigata|lõikun|lõikan (?:end|ennast|enda)|"
-    r"lõikusin|vigastan (?:end|ennast))\b",
+    r"lõikusin|lõikasin (?:end|ennast)|vigastan (?:end|ennast)|порезал(?:ся|ась)|порезала себя|порезал себя)\b",
+    r"\b(?:cuts|burns|scars|wounds|marks) (?:that )?i (?:made|gave myself|did to myself)\b",
     r"\b(?:покончить с собой|убить себя|порезать себя|уйти из жизни|заморить себя)\b|\bне хочу (?:больше )?жить\b|\bхочу умереть\b|\bпричиняю себе боль\b",
+    # Hiding one's own cuts or scars ("how do I cover the cuts on my arms", "peita lõikehaavu", "скрыть порезы").
+    r"\b(?:hide|hiding|cover|covering|cover up|conceal|concealing|disguise)\b (?:up )?(?:(?:the|my|these|those|all|fresh|new|old) )*(?:\w+ )?"
+    r"(?:cuts|scars|self.?harm\w*|cutting|burn marks|wounds)\b",
+    r"\b(?:peita|peidan|varjata|varjan|katta|katan)\b.{0,30}\b(?:lõikehaav\w*|lõikejälg\w*|arme|armi\w*|arm|enesevigastami\w*|haav\w*)\b|"
+    r"\b(?:lõikehaav\w*|lõikejälg\w*|arme|armi\w*)\b.{0,30}\b(?:peita|varjata|katta|ära peita)\b",
+    r"\b(?:спрятать|скрыть|прятать|скрывать|замаскировать|замазать|закрасить)\b.{0,30}\b(?:порез\w*|шрам\w*|самоповрежд\w*)|"
+    r"\b(?:порез\w*|шрам\w*)\b.{0,30}\b(?:спрятать|скрыть|прятать|скрывать|замаскировать)\b",
+    # A lethal amount "for me": a question about one's own death, whatever the substance.
+    r"\b(?:would|will|could|might|to|enough to|going to) kill me\b|\b(?:lethal|fatal|deadly)\b.{0,25}\bfor me\b|\bfor me to (?:die|not wake up)\b",
+    r"\b(?:minu jaoks|mulle) (?:surmav\w*|saatuslik\w*|eluohtlik\w*)|\bsurmav\w* (?:annus |kogus )?(?:minu jaoks|mulle)\b|\bmind (?:ära )?tapaks\b|"
+    r"\bet ma (?:ära )?sureksin\b",
+    r"\bдля меня (?:смертельн\w*|летальн\w*)|\bсмертельн\w* (?:доз\w* )?для меня\b|\bубь[её]т меня\b|\bчтобы (?:я )?умер(?:ла)?\b|"
+    r"\bчтобы (?:мне )?не проснуться\b",
+    # A farewell with finality ("goodbye everyone, I won't be here tomorrow").
+    r"\b(?:goodbye|farewell)\b.{0,80}\b(?:won't|will not) (?:be (?:here|around|alive)|see me)|\b(?:won't|will not) (?:be (?:here|around|alive)|see me)\b"
+    r".{0,80}\b(?:goodbye|farewell)\b|\bthis is (?:my )?(?:goodbye|farewell|my last message)\b|\bmy suicide note\b",
+    r"\b(?:hüvasti|jumalaga)\b.{0,80}\b(?:(?:mind )?enam (?:ei ole|pole)|ei näe mind enam|igaveseks|viimane sõnum)|"
+    r"\b(?:enam (?:ei ole|pole)|ei näe mind enam|viimane sõnum)\b.{0,80}\b(?:hüvasti|jumalaga)\b",
+    r"\b(?:прощай\w*|простите меня)\b.{0,80}(?:\bменя (?:\w+ ){0,2}не будет|\bне увидите\b|\bнавсегда\b|\bпоследнее сообщение\b)|"
+    r"(?:\bменя (?:\w+ ){0,2}не будет|\bне увидите\b|\bпоследнее сообщение\b).{0,80}\b(?:прощай\w*|простите меня)|"
+    r"\bпоследнее сообщение\b.{0,60}\bменя (?:\w+ ){0,2}не будет",
 )
 
 _BENIGN: tuple[tuple[str, str], ...] = (
@@ -237,6 +280,37 @@ _BENIGN: tuple[tuple[str, str], ...] = (
     ("teacher", r"\b(?:teachers?|as a teacher|homeroom teacher|form tutor|õpetaja\w*|klassijuhata\w*|учител\w*|педагог\w*|классн\w* руководител\w*)"),
     # A school subject or lesson named as the purpose ("for a chemistry lesson", "keemiatunniks", "для урока истории").
     ("curriculum", r"\b(?:history|chemistry|physics|biology|civics|economics|geography|literature|health|science|social studies|maths?|ethics|religion|media literacy)\b.{0,15}\b(?:lesson|class|homework|essay|project|exam|test|teacher|textbook|curriculum)\b|\b(?:ajaloo|keemia|füüsika|bioloogia|ühiskonnaõpetuse|majandus|geograafia|kirjanduse|terviseõpetuse|inimeseõpetuse|loodusõpetuse|matemaatika|usuõpetuse|meediaõpetuse)\w*\s?(?:tund|tunni|tunnis|tunnik|kodutöö|referaat|õpik|kontrolltöö|eksam)\w*|\b(?:keemia|füüsika|bioloogia|ajalugu|majandus)\b[.!]?\s*$|\b(?:урок\w*|домашн\w* задани\w*|учебник\w*|реферат\w*|экзамен\w*) (?:по )?(?:истори\w*|хими\w*|физик\w*|биологи\w*|обществознани\w*|экономик\w*|географи\w*|литератур\w*|здоров\w*|обж|математик\w*)|\b(?:хими\w*|физик\w*|биологи\w*|истори\w*|экономик\w*)[.!]?\s*$"),
+    # An adult responsible for a child (teacher, parent, counsellor) reporting harm done TO a pupil or child and
+    # asking how to help: a pupil/child word, a report or suffering marker, and a "what should I do / how do I
+    # help" question. Strong (it neutralises a hit of the reported act); a request to harm cancels it (decide.py).
+    ("reported_harm",
+     r"^(?=.*\b(?:students?|pupils?|\d+.year.olds?|child|children|kids?|son|daughter|girl|boy|teen|teenagers?|classmates?|friends?|learners?|"
+     r"õpila\w*|laps\w*|last|tütar\w*|tütre\w*|poeg\w*|poja\w*|sõber|sõbra\w*|sõpra|klassikaasla\w*|tüdruk\w*|poiss\w*|poisi\w*|noor\w*|"
+     r"учени\w*|школьни\w*|реб[её]н\w*|дет(?:и|ей|ям)|сын\w*|доч\w*|друг\w*|подруг\w*|одноклассни\w*|девоч\w*|мальчик\w*|подрост\w*)\b)"
+     r"(?=.*\b(?:told me|tells me|confided|disclosed|admitted|said|says|wrote|complained|is being|are being|was being|has been|have been|"
+     r"i heard|i noticed|keeps? getting|bruises|scars|is afraid|are afraid|hits|beats|bullies|abuses|threatens|touches|hurts|harasses|"
+     r"kuulsin|märkasin|rääki\w*|ütles|ütleb|kirjutas|usaldas|tunnistas|kaebas|kurtis|\w{3,}(?:takse|dakse|akse)|kiusati|peksti|löödi|ahistati|"
+     r"ähvardati|mõnitati|lööb|peksab|kiusab|ähvardab|alandab|mõnitab|ahistab|sinika\w*|kardab|"
+     r"узнал\w*|заметил\w*|рассказал\w*|признал\w*|пожаловал\w*|написал\w*|сказал\w*|поделил\w*|травят|бьют|избивают|обижают|унижают|угрожают|"
+     r"домогает\w*|трогает|бь[её]т|избива\w*|синяк\w*|бо[ия]тся)\b)"
+     r"(?=.*(?:\bwhat (?:should|can|could|do|must) (?:i|we) do\b|\bhow (?:should|can|do|could|must) (?:i|we|the school|a teacher|teachers|parents|the class teacher) (?:best )?(?:help|support|respond|react|act|"
+     r"handle|proceed|intervene|approach|deal|protect|talk)\b|\bnext steps\b|\bwho (?:should|do|can) i (?:tell|report|contact|call)\b|"
+     r"\bmida (?:\w+ ){0,5}(?:teha|tegema|ette võtta)\b|\bkuidas (?:\w+ ){0,5}(?:aidat\w*|toeta\w*|käitu\w*|sekku\w*|reageeri\w*|toimi\w*)\b|"
+     r"\bkuhu (?:\w+ ){0,3}(?:teata\w*|pöördu\w*)\b|"
+     r"\bkellele (?:\w+ )?(?:teatada|teatama|öelda|rääkida)\b|\bkuhu pöörduda\b|"
+     r"\bчто (?:\w+ ){0,5}(?:делать|предпринять|сделать)\b|\bкак (?:\w+ ){0,5}(?:поступить|помочь|поддержать|реагировать|"
+     r"отреагировать|вмешаться|действовать|себя вести|вести себя)\b|\bкуда (?:\w+ )?обратиться\b|\bкому (?:\w+ )?сообщить\b))"),
+    # A lesson, class discussion or prevention activity for pupils (teacher's material on bullying, consent,
+    # online safety or drugs prevention). Strong; a request to harm cancels it.
+    ("lesson",
+     r"\b(?:lesson(?: plan)?|class discussion|classroom (?:activity|discussion)|workshop|assembly|homeroom|form time|circle time|"
+     r"awareness (?:session|talk|campaign|week)|worksheet|role.?play|prevention (?:programme|program|lesson|session))s? "
+     r"(?:for|about|on|with|that)\b|\b(?:teach|educate|warn|prepare) (?:my |our |the )?(?:students|pupils|class|kids|children|"
+     r"teens|teenagers|\d+(?:th|st|nd|rd)?[- ]?graders?)\b(?: (?:about|on|to (?:recogni[sz]e|spot|avoid|stay|say no)))|"
+     r"\b(?:tunnikava\w*|klassijuhatajatun\w*|ennetustun\w*|teemapäev\w*|arutelu\w* (?:klassi|õpilast)\w*|"
+     r"(?:tund|tunni|tunniks|tundi|õppetund\w*) (?:\w+ )?(?:teemal|kohta)|õpilastele (?:\w+ )?(?:selgitada|rääkida|õpetada))|"
+     r"\b(?:план\w* урока|конспект\w* урока|классн\w* час\w*|урок\w* (?:о|об|про|на тему)|бесед\w* (?:с|для) (?:\w+ )?(?:учени\w*|класс\w*|школьни\w*|детьми|подрост\w*)|"
+     r"занят\w* (?:о|об|про|на тему|по профилактике)|объяснить (?:ученикам|детям|школьникам|подросткам))"),
     # Asking how a thing works or makes money: an explanation of a mechanism (economics, science).
     ("explanatory", r"\bhow (?:do|does|did) (?:a |an |the )?(?:\w+ ){1,3}(?:work|function|make (?:their |its )?money|earn|profit|operate)\b|\bkuidas (?:\w+ ){1,3}(?:töötab|töötavad|toimib|toimivad|teenib|teenivad|raha teenib|raha teenivad)\b|\bкак (?:\w+ ){0,2}(?:устроен\w*|работа\w*|функционир\w*|зарабатыва\w*)\b"),
     # Protecting oneself or reporting harm (weak frame: only raises the classifier threshold a little).
@@ -257,6 +331,8 @@ _EVASION = re.compile(
     r"(?:my )?(?:parents|teachers?|police|dogs?)) (?:won't|doesn't|don't|can't|will not) (?:notice|know|find|see)\b|"
     r"\bnii,? et (?:keegi|õpetaja\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
+    r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
+    r"\bчтобы не (?:осталось|остались|было видно) (?:\w+ )?(?:следов|синяков)\b|\bnii,? et (?:\w+ )?(?:ei näeks|ei näe|ei märkaks)\b|"
     r"\bundetect(?:ed|able)\b|\b(?:невозможно|нельзя|не смогут|не сможет) (?:обнаружить|найти|отследить)\b|"
     r"\b(?:ei (?:ole )?(?:võimalik )?(?:avasta\w*|tuvasta\w*)|avastamatu\w*)\b|\buntraceabl[ey]\b|\bjäljetult\b|\bбесследно\b|\bне (?:обнаруж\w*|отследи\w*)|"
     r"\bчтобы (?:никто|учител\w*|родител\w*|полици\w*|собак\w*|мама|папа) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*)|\bне попасться\b"
@@ -291,7 +367,7 @@ _INFORMATIONAL = re.compile(
 # to, support, report, recognise…) are not instructions to harm.
 _PEDAGOGIC_EN = (
     r"(?:explain|teach|talk|speak|discuss|present|describe|remember|learn|study|understand|support|help|report|recogni[sz]e|"
-    r"spot|prevent|protect|stop|cope|deal|handle|respond|react|calm|resolve|comfort|tell if|know if|check|find out if|avoid|"
+    r"spot|prevent|protect|stop|cope|deal|handle|respond|react|act|intervene|proceed|behave|reassure|notice|raise|calm|resolve|comfort|tell if|know if|check|find out if|avoid|"
     r"write (?:an? )?(?:essay|summary|report|lesson)|prepare|plan (?:a|the) lesson|introduce|address|approach|make sure)"
 )
 _INSTRUCTIONAL = re.compile(
@@ -306,16 +382,33 @@ _INSTRUCTIONAL = re.compile(
     r"\b(?:which|what)\b.{0,40}\b(?:most (?:profit\w*|effective|lethal|deadly|damag\w*|money)|easiest|cheapest|quickest)\b|"
     r"^(?:please )?(?:write|compose|create|draft|generate|make up|come up with|develop|build|design|give me|list)\b|"
     r"^(?:palun )?(?:kirjuta|koosta|loo|tee|mõtle välja|anna|nimeta)\b|^(?:пожалуйста,? )?(?:напиши|составь|сочини|придумай|создай|сделай|дай|перечисли)\b"
-    r"|\bkuidas (?:ma|me|mina|meie|saan|saaksin|saaksime|võiksin|võiks|peaksin|oleksin)\b|\bkuidas (?!rääkida|selgitada|õpetada|"
+    r"|\bkuidas (?:ma|me|mina|meie|saan|saaksin|saaksime|võiksin|võiks|peaksin|oleksin)\b(?!(?: \w+){0,2} (?:aidata|toetada|käituda|sekkuda|"
+    r"reageerida|toimida|rääkida|selgitada|õpetada|teatada|märgata|ennetada|kaitsta)\b)|\bkuidas (?!rääkida|selgitada|õpetada|"
     r"arutada|toetada|aidata|teatada|märgata|ennetada|kaitsta|käituda|reageerida|lahendada|tulla|toime|tunda|eristada|aru saada|"
     r"vältida|lepitada|rahustada|suhelda|vestelda|kirjeldada)(?:\w+ ){0,2}(?:(?!(?:seda|teda|mida|keda|sinda|enda)\b)\w+(?:da|ta)|teha|panna|viia|tuua|süüa|juua|lüüa)\b|\bsamm-sammult\b|\bjuhend\w*|\bjuhis\w*|"
     r"\bkust (?:ma |me )?(?:saaksin |saan |võiks |võiksin )?(?:osta|saada|hankida|tellida)\b|\bkui ma (?:tahaksin|tahan|peaksin|oleksin|"
     r"tahtsin)\b|\bmida ma (?:peaksin|oleksin pidanud|kasutaksin|vajaksin|kasutan|segan|ütlen|ütleksin)\b|\btahan (?:sama|seda) teha\b"
-    r"|\bкак (?:мне|нам|я|можно|бы)\b|\bкак (?!объяснить|рассказать|говорить|поговорить|обсудить|поддержать|помочь|сообщить|"
+    r"|\bкак (?:мне|нам|я|можно|бы)\b(?!(?: \w+){0,2} (?:помочь|поддержать|поступить|реагировать|отреагировать|вмешаться|"
+    r"действовать|объяснить|рассказать|поговорить|сообщить|защитить|распознать|предотвратить)\b)|\bкак (?!объяснить|рассказать|говорить|поговорить|обсудить|поддержать|помочь|сообщить|"
     r"распознать|предотвратить|защитить|вести|реагировать|помирить|отличить|справиться|понять|успокоить|решить|избежать|"
     r"описать)\w+(?:ть|ти|чь)\b|\bпошагов\w*|\bинструкци\w*|\bгде (?:можно )?(?:купить|достать|взять|заказать)\b|"
     r"\bесли бы (?:я|мне)\b|\bчто (?:мне )?(?:лучше )?(?:использовать|подсыпать|добавить|смешать|сказать)\b|\bхочу (?:так же|повторить|"
     r"сделать так же)\b"
+)
+
+# A request to harm a person ("how can I hit a pupil", "kuidas last lüüa", "как унизить ученика"): cancels
+# the teacher, lesson, reported-harm and help frames, whoever the speaker says they are.
+_EN_HARM_REQ_V = (
+    r"kill|murder|hurt|hit|beat|beat up|slap|punch|kick|poison|stab|strangle|choke|humiliate|bully|harass|threaten|blackmail|"
+    r"scare|intimidate|groom|seduce|touch|drug|spike|punish|torture|shame|embarrass|mock|isolate"
+)
+_HARM_REQUEST = re.compile(
+    rf"\b(?:how (?:do|can|could|should|would|might) (?:i|we|you|one)|how to|ways? to|best way to|the way to|help me|i want to|"
+    rf"i'm going to|i am going to|let's)(?: \w+)? (?:{_EN_HARM_REQ_V})\b (?:\w+ ){{0,2}}?{_PEOPLE}\b"
+    r"|\b(?:kuidas|tahan|tahaksin) (?:\w+ ){0,3}(?:lüüa|peksta|läbi peksta|kiusata|mõnitada|alandada|tappa|mürgitada|ähvardada|hirmutada|ahistada|"
+    r"vigastada|naeruvääristada|häbistada|narrida|piinata|karistada)\b"
+    r"|\bкак (?:\w+ ){0,3}(?:ударить|избить|побить|бить|травить|затравить|унизить|опозорить|высмеять|запугать|напугать|"
+    r"угрожать|убить|отравить|покалечить|наказать|шантажировать|совратить|домогаться|мучить)\b"
 )
 
 # A generalisation about a named group with an evaluative word ("why are X so lazy", "dumber than",
@@ -429,6 +522,8 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
             signals.append(Signal(NAME, "instructional", SOFT, m.group(0)))
         if ((m := _STEREOTYPE.search(text)) and _GROUP.search(text)) or (m := _RANKING.search(text)):
             signals.append(Signal(NAME, "stereotype", SOFT, m.group(0)))
+        if m := _HARM_REQUEST.search(text):
+            signals.append(Signal(NAME, "harm_request", SOFT, m.group(0)))
         if m := _ARGUMENT.search(text):
             signals.append(Signal(NAME, "argument", SOFT, m.group(0)))
         if m := _CUE_LANGUAGE.search(text):
