@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -246,22 +246,32 @@ def _read_password() -> str:
     return first
 
 
-def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
-    from tutor.accounts import AccountError, Accounts
+def _accounts(settings: Settings) -> Any:
+    from tutor.accounts import Accounts
     from tutor.appdb import open_database
 
-    accounts = Accounts.from_settings(open_database(settings), settings)
+    return Accounts.from_settings(open_database(settings), settings)
+
+
+def _print_records(records: Sequence[Any], as_json: bool, line: Callable[[Any], str]) -> int:
+    """A ``list`` subcommand: one JSON array (``to_json()`` of each record) or a line per record."""
+    if as_json:
+        print(json.dumps([r.to_json() for r in records], ensure_ascii=False))
+    else:
+        for record in records:
+            print(line(record))
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.accounts import AccountError
+
+    accounts = _accounts(settings)
     action = args.users_command
     try:
         if action == "list":
-            users = accounts.list_users()
-            if args.json:
-                print(json.dumps([u.to_json() for u in users], ensure_ascii=False))
-                return 0
-            for u in users:
-                state = " (disabled)" if u.disabled else ""
-                print(f"{u.name:24} {u.role:8} {u.created_at:%Y-%m-%d}{state}")
-            return 0
+            return _print_records(accounts.list_users(), args.json, lambda u: f"{u.name:24} {u.role:8} "
+                                  f"{u.created_at:%Y-%m-%d}" + (" (disabled)" if u.disabled else ""))
         if action == "add":
             password = _read_password()
             if not password:
@@ -281,20 +291,14 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_classes(args: argparse.Namespace, settings: Settings) -> int:
-    from tutor.accounts import AccountError, Accounts
-    from tutor.appdb import open_database
+    from tutor.accounts import AccountError
 
-    accounts = Accounts.from_settings(open_database(settings), settings)
+    accounts = _accounts(settings)
     action = args.classes_command
     try:
         if action == "list":
-            classes = accounts.classes()
-            if args.json:
-                print(json.dumps([c.to_json() for c in classes], ensure_ascii=False))
-                return 0
-            for c in classes:
-                print(f"{c.name:24} teachers: {', '.join(c.teachers) or '-'}; students: {len(c.students)}")
-            return 0
+            return _print_records(accounts.classes(), args.json, lambda c: f"{c.name:24} teachers: "
+                                  f"{', '.join(c.teachers) or '-'}; students: {len(c.students)}")
         if action == "add":
             accounts.add_class(args.name, actor=_actor(args))
             print(f"class '{args.name}' added")
