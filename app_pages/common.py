@@ -15,7 +15,6 @@ from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
 
 # Session state keys, named in one place.
-MESSAGES = "messages"
 LOCALE = "locale"
 LANGUAGE = "language"
 TOKEN = "session_token"  # the sign-in session token (only its hash is in the database)
@@ -163,11 +162,16 @@ def signed_in_user() -> UserRecord | None:
             st.session_state[REJECTED_COOKIE] = token  # do not look it up on every rerun
             return None
         st.session_state.pop(TOKEN, None)
-        for key in (MESSAGES, CONVERSATION):
-            st.session_state.pop(key, None)
-        if sso_configured() and st.user.is_logged_in:
-            st.logout()  # the session ended: the identity provider's cookie must not sign the user in again
+        _forget_session()
     return user
+
+
+def _forget_session() -> None:
+    """After a session ended: drop the open conversation, and the identity provider's sign-in, whose
+    cookie must not sign the user straight back in."""
+    st.session_state.pop(CONVERSATION, None)
+    if sso_configured() and st.user.is_logged_in:
+        st.logout()
 
 
 def current_user(*roles: str) -> tuple[UserRecord, UI]:
@@ -225,10 +229,7 @@ def sign_out() -> None:
     token = st.session_state.pop(TOKEN, None)
     get_accounts().end_session(token)
     st.session_state[REJECTED_COOKIE] = token  # the cookie may still hold it until the sign-in page clears it
-    for key in (MESSAGES, CONVERSATION):
-        st.session_state.pop(key, None)
-    if sso_configured() and st.user.is_logged_in:
-        st.logout()
+    _forget_session()
 
 
 def confirmed(t: UI, key: str, label: str, question: str) -> bool:

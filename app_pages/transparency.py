@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import LANGUAGE, LOCALE, current_user, enabled_locales, get_tutor
+from app_pages.common import LANGUAGE, current_user, get_tutor, session_locale
 from locale_profiles import rule_set_changes
 from tutor.i18n import ui
 
 current_user()  # any signed-in role
 tutor = get_tutor()
-locales = enabled_locales(tutor)
-if not locales:
+locale = session_locale(tutor)  # the profile chosen in the chat, else the administrator's default
+if locale is None:
     st.error(ui("en")._("No locale profile is enabled. An administrator must enable one."))
     st.stop()
-locale = st.session_state.get(LOCALE) if st.session_state.get(LOCALE) in locales else locales[0]
 profile = tutor.profiles.get(locale)
 language = st.session_state.get(LANGUAGE) if st.session_state.get(LANGUAGE) in profile.languages \
     else profile.default_language

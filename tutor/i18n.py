@@ -25,12 +25,8 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 
 @lru_cache(maxsize=16)
 def _catalog(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog for ``lang``; untranslated strings fall back to the English source text."""
     return gettext.translation("messages", localedir=str(TRANSLATIONS_DIR), languages=[lang], fallback=True)
-
-
-def translator(lang: str) -> Callable[[str], str]:
-    """Return ``_`` for ``lang``; untranslated strings fall back to the English source text."""
-    return _catalog(lang).gettext
 
 
 @lru_cache(maxsize=32)

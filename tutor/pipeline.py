@@ -164,7 +164,7 @@ class Tutor:
             passages=passages if self.backend.is_local else tuple(replace(p, text=redact(p.text)) for p in passages),
             query_embedding=search_embedding, history=history, pedagogy=profile.pedagogy.style,
             tone_notes=profile.pedagogy.notes, embedder=self.embedder, confident=confident,
-            homework=is_homework(question, history),
+            homework=pressed is not None or is_homework(question),
         )
         mark = time.perf_counter()
         monitor = self.guard.output_monitor()
