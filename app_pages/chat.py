@@ -23,6 +23,7 @@ from app_pages.common import (
     get_history,
     get_tutor,
     guarded,
+    passage_label,
     reason_label,
 )
 from tutor.accounts import ROLES, UserRecord
@@ -53,12 +54,7 @@ def render_answer(t: UI, message: dict[str, Any]) -> None:
     if message.get("notices"):
         st.page_link("app_pages/transparency.py", label=_("What rules apply and why"), icon="⚖️")
     for number, citation in enumerate(message.get("citations", ()), start=1):
-        where = [citation.source]
-        if citation.page:
-            where.append(_("page {page}").format(page=t.number(citation.page)))
-        if citation.section:
-            where.append(citation.section)
-        with st.expander(f"[{number}] " + " · ".join(where)):
+        with st.expander(passage_label(t, number, citation.source, citation.page, citation.section)):
             st.markdown(citation.text)
 
 

@@ -211,6 +211,16 @@ def guarded(t: UI, user: UserRecord, roles: tuple[str, ...], action: Any, *args:
     return action(*args, **kwargs)
 
 
+def passage_label(t: UI, number: int, source: str, page: int | None, section: str | None) -> str:
+    """"[n] source · page N · section": how a cited or retrieved passage is named everywhere."""
+    where = [source]
+    if page:
+        where.append(t._("page {page}").format(page=t.number(page)))
+    if section:
+        where.append(section)
+    return f"[{number}] " + " · ".join(where)
+
+
 def role_label(t: UI, role: str) -> str:
     _ = t._
     return {"student": _("student"), "teacher": _("teacher"), "admin": _("administrator")}.get(role, role)

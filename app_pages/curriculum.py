@@ -11,6 +11,7 @@ from app_pages.common import (
     get_curriculum_admin,
     get_tutor,
     guarded,
+    passage_label,
     session_locale,
 )
 from app_pages.teaching import UPLOAD_TYPES, UploadOutcome, upload_files
@@ -133,11 +134,6 @@ with try_tab:
         if retrieval is not None and not retrieval.chunks:
             st.info(_("No passages found."))
         for number, chunk in enumerate(retrieval.chunks if retrieval else (), start=1):
-            where = [chunk.source]
-            if chunk.page:
-                where.append(_("page {page}").format(page=t.number(chunk.page)))
-            if chunk.section:
-                where.append(chunk.section)
-            with st.expander(f"[{number}] " + " · ".join(where) + f" — {t.number(round(chunk.score, 4))}",
-                             expanded=number == 1):
+            label = passage_label(t, number, chunk.source, chunk.page, chunk.section)
+            with st.expander(f"{label} — {t.number(round(chunk.score, 4))}", expanded=number == 1):
                 st.markdown(chunk.text)
