@@ -208,11 +208,20 @@ class Tutor:
         yield StreamEvent("answer", answer=Answer(text, citations, notices, decision, self.backend.name, lang,
                                                   timings))
 
+    def remote_endpoints(self) -> list[str]:
+        """The configured endpoints that are not local: the model backend, an external moderation model."""
+        remote = [] if self.backend.is_local else [f"model backend '{self.backend.name}'"]
+        moderation = self.guard.external
+        if moderation is not None and not getattr(moderation, "is_local", False):
+            remote.append("moderation endpoint")
+        return remote
+
     def _check_residency(self, profile: LocaleProfile) -> None:
-        if profile.data_residency.local_endpoints_only and not self.backend.is_local:
+        remote = self.remote_endpoints() if profile.data_residency.local_endpoints_only else []
+        if remote:
             raise DataResidencyError(
-                f"profile '{profile.id}' allows only local/in-country model endpoints, but backend "
-                f"'{self.backend.name}' is not local; configure a local endpoint or the extractive backend"
+                f"profile '{profile.id}' allows only local/in-country model endpoints, but {' and '.join(remote)} "
+                f"{'is' if len(remote) == 1 else 'are'} not local; configure local endpoints or the extractive backend"
             )
 
     def _relevant(self, chunks: list[RetrievedChunk]) -> tuple[tuple[RetrievedChunk, ...], bool]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.ingest import Ingestor
+from guardrails import Guard
 from tests.helpers import FakeOpenAIServer
 from tutor.backends.openai_compat import OpenAICompatibleBackend, is_local_url
 from tutor.config import Settings
@@ -142,6 +143,24 @@ def test_data_residency_refuses_a_non_local_endpoint(settings: Settings, tutor: 
         model_tutor.backend.is_local = False  # type: ignore[misc]
         with pytest.raises(DataResidencyError, match="only local/in-country"):
             model_tutor.ask("What is an acid?", "resident")
+
+
+def test_data_residency_covers_an_external_moderation_endpoint(settings: Settings, tutor: Tutor,
+                                                                 tmp_path: Path) -> None:
+    from guardrails.moderation import ModerationClient
+
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "resident.yaml").write_text(
+        "id: resident\nname: {en: Resident}\nlanguages: [en]\nbabel_locale: en\n"
+        "data_residency: {local_endpoints_only: true}\n", encoding="utf-8")
+    guard = Guard(embedder=getattr(tutor.embedder, "model", None),
+                  external=ModerationClient("https://moderation.example.com/v1"))
+    strict = Tutor(settings, embedder=tutor.embedder, store=tutor.store, backend=tutor.backend, guard=guard,
+                   profiles=type(tutor.profiles)(tmp_path))
+    assert strict.remote_endpoints() == ["moderation endpoint"]
+    with pytest.raises(DataResidencyError, match="moderation endpoint is not local"):
+        strict.ask("What is an acid?", "resident")
+    strict._check_residency(strict.profiles.get("ee"))  # no residency rule there: nothing to refuse
 
 
 @pytest.mark.parametrize("url,local", [
