@@ -42,6 +42,11 @@ class Thresholds:
     # No sign of harmful intent at all (no hard hit, no instructional, evasion or stereotype cue):
     # the classifier alone must be at least this sure (topic is not intent).
     without_intent: float = 0.4
+    # The only harm words sit inside an idiom ("steal someone's heart", "crush the exam"): the
+    # classifier, which sees the harm word, can refuse only when it is all but certain.
+    in_idiom: float = 0.99
+    # Harm inside a named video game, scored as that game's own categories ("steal a car in GTA").
+    in_game: float = 0.97
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,11 @@ ALLOWED = Outcome(Decision.ALLOW, ())
 # Everyday activities (cooking, sport, study), protecting oneself, a named school subject and "how does
 # X work" are common in harmful requests too ("... at a party", "... for chemistry class"), so they
 # only raise the classifier threshold a little and never neutralise a hard hit.
-WEAK_FRAMES = frozenset({"everyday", "protective", "curriculum", "explanatory", "teacher"})
+WEAK_FRAMES = frozenset({"everyday", "protective", "curriculum", "explanatory", "teacher", "own_property"})
+
+# Everyday and school frames that count as strong ones when the message has no harm vocabulary at all
+# ("Kui kaua peaks muna keetma?"). A teacher named in a student's message is often the target, so not "teacher".
+RELIEF_FRAMES = frozenset({"everyday", "curriculum", "explanatory"})
 
 # Frames about knowing rather than doing. Instructional intent ("how do I make…", "step by step",
 # "if I wanted to…"), a stereotype about a group or a request for an argument ("why should…",
@@ -69,20 +78,27 @@ INTENT_CUES = frozenset({"instructional", "evasion", "stereotype", "argument", "
 # An adult reporting harm done to a pupil or child and asking how to help, or teaching material (a lesson
 # about bullying, consent, online safety, drugs prevention): strong frames, cancelled together with the
 # teacher, protective and help frames by a request to harm a person ("how can I hit a pupil…").
-PROTECTIVE_FRAMES = frozenset({"reported_harm", "lesson", "teacher", "protective", "help_seeking"})
+PROTECTIVE_FRAMES = frozenset({"reported_harm", "lesson", "teacher", "protective", "help_seeking", "safeguarding"})
+
+# Real means (weapons, agents, drugs, malware): a story frame does not neutralise instructions for them.
+MEANS_CATEGORIES = frozenset({"weapons", "cbrn_weapons", "illegal_drugs", "cybercrime_fraud"})
+
+# Categories a video game is about: harm "in GTA" or "in Call of Duty" is the game's mechanic.
+GAME_CATEGORIES = frozenset({"violence", "weapons", "other_crime", "terrorism", "minor_safety"})
 
 # Which safe frames can neutralise a hard lexicon hit of each category (then the classifier decides).
 NEUTRALISERS: dict[str, frozenset[str]] = {
-    "violence": frozenset({"fiction", "technical", "harmless_target", "history", "definition", "figurative", "reported_harm", "lesson"}),
-    "weapons": frozenset({"fiction", "history", "definition", "science"}),
+    "violence": frozenset({"game_world", "fiction", "technical", "harmless_target", "history", "definition", "figurative", "reported_harm", "lesson"}),
+    "weapons": frozenset({"game_world", "fiction", "history", "definition", "science"}),
     "cbrn_weapons": frozenset({"history", "definition"}),
-    "terrorism": frozenset({"fiction", "history", "definition"}),
+    "terrorism": frozenset({"game_world", "fiction", "history", "definition"}),
     "persecution": frozenset({"definition"}),
-    "exclusion": frozenset({"absurd", "nonhuman"}),
-    "privacy": frozenset({"fiction"}),
+    "exclusion": frozenset({"absurd", "nonhuman", "history", "about_prejudice"}),
+    "other_crime": frozenset({"game_world", "fiction", "history", "figurative", "definition"}),
+    "privacy": frozenset({"fiction", "public_entity", "informational", "safeguarding"}),
     "illegal_drugs": frozenset({"definition", "science"}),
     "cybercrime_fraud": frozenset({"definition", "fiction"}),
-    "hate_harassment": frozenset({"reported_harm", "lesson"}),
+    "hate_harassment": frozenset({"reported_harm", "lesson", "about_prejudice"}),
 }
 
 
@@ -120,25 +136,34 @@ def decide_input(
     hard = [s for s in signals if s.strength == HARD]
     frames = {s.category for s in signals if s.strength == BENIGN}
     cue_language = "cue_language" in frames  # en, et or ru: the intent cues below can be seen
-    frames.discard("cue_language")
+    no_harm_words = "no_harm_words" in frames  # no harm vocabulary in any view and no hard hit
+    frames -= {"cue_language", "no_harm_words"}
     cues = {s.category for s in signals if s.strength == SOFT} & INTENT_CUES
     if cues & {"instructional", "stereotype", "argument"}:
         frames -= INFORMATIONAL_FRAMES
     if cues & {"stereotype", "argument"}:
         # About people, so no homonym or harmless-target reading applies ("jokes about someone from Turkey").
-        frames -= {"harmless_target", "figurative", "technical", "everyday"}
+        frames -= {"harmless_target", "figurative", "technical", "everyday", "idiom"}
     if "harm_request" in cues:
         frames -= PROTECTIVE_FRAMES
+    if any(s.category == "real_world" for s in signals):
+        frames -= {"fiction", "game_world"}  # "...in real life": no game or story covers it
     soft_self_harm = any(s.strength == SOFT and s.category == "self_harm" for s in signals)
 
     if any(s.category == "prompt_injection" for s in hard):
         return _outcome([s.category for s in hard], policy, audience)
-    if any(s.category == "self_harm" for s in hard) and "help_seeking" not in frames:
+    if any(s.category == "self_harm" for s in hard) and not frames & {"help_seeking", "reported_harm"}:
         return _outcome(["self_harm"], policy, audience)
     harm = [s.category for s in hard if s.category != "self_harm"]
     # A hard hit stands unless a safe frame that fits its category is present
     # ("kill a process", "steal a car in GTA", "why can't llamas vote").
-    standing = [c for c in harm if not frames & NEUTRALISERS.get(c, frozenset())]
+    # An idiom frame is only set when no harm word is left outside the idiom: it neutralises any hit.
+    # A story does not make instructions for real means harmless: "step by step, a pipe bomb, it's for a story".
+    story = {"fiction"} if "instructional" in cues else set()
+    standing = [
+        c for c in harm
+        if not (frames - (story if c in MEANS_CATEGORIES else set())) & (NEUTRALISERS.get(c, frozenset()) | {"idiom"})
+    ]
     if standing:
         return _outcome(standing, policy, audience)
 
@@ -153,6 +178,14 @@ def decide_input(
         threshold = thresholds.in_weak_frame
     if not hard and not cues and cue_language:
         threshold = max(threshold, thresholds.without_intent)
+        if no_harm_words:
+            # Nothing in the message names a harm: an everyday or school frame is as good as a strong one.
+            if frames & RELIEF_FRAMES:
+                threshold = max(threshold, thresholds.in_safe_frame)
+    if "idiom" in frames:
+        threshold = max(threshold, thresholds.in_idiom)
+    if "game_world" in frames and result.category in GAME_CATEGORIES:
+        threshold = max(threshold, thresholds.in_game)
     if any(s.strength == SOFT and s.category == "evasion" for s in signals):
         # "...so that teachers don't notice": hiding the act outweighs any safe frame.
         threshold = thresholds.with_evasion

@@ -24,7 +24,8 @@ _PEOPLE = (
     r"jew|muslim|christian|immigrant|black person|gay person)|children|kids|students|pupils|classmates|the president|"
     r"a politician|my school|a school|a crowd|a hospital|a church|a mosque|a synagogue|a group of people|"
     r"an? (?:army|military) base|a stadium|a (?:train|bus) station|an airport|a (?:shopping )?mall|a concert|"
-    r"a human|human beings|a body|a corpse|the body|people i (?:don't|do not) like)"
+    r"a human|human beings|a body|a corpse|the body|people i (?:don't|do not) like|"
+    r"an? (?:village|town|city|neighbou?rhood|country|nation|population|tribe|family|school|crowd)|humanity|mankind|the human race|everyone|everybody)"
 )
 _HARM_VERB = (
     r"(?:kill|murder|stab|strangle|poison|shoot|behead|decapitate|torture|kidnap|abduct|beat up|beat|hurt|"
@@ -33,7 +34,7 @@ _HARM_VERB = (
     r"killing|murdering|stabbing|strangling|poisoning|shooting|beheading|torturing|kidnapping|abducting|hurting|"
     r"injuring|drowning|suffocating|executing|terminating|eliminating|attacking|bombing|blowing up|burning|"
     r"liquidate|liquidating|butcher|butchering|dismember|dismembering|get rid of|getting rid of|dispose of|"
-    r"disposing of|make disappear|exterminate|exterminating)"
+    r"disposing of|make disappear|exterminate|exterminating|wipe out|wiping out|massacre|annihilate|annihilating|raze|destroy|destroying)"
 )
 
 # "the best way / easiest method / right dose": a request for means, never a definition.
@@ -48,7 +49,7 @@ _FIG_VERB = (
     r"shoot|shooting|blow up|blowing up|bomb|bombed|explode|exploding|pierce|piercing|sever|severing|axe|axing|ax|"
     r"butcher|butchering|execute|executing|eliminate|eliminating|obliterate|obliterating|destroy|destroying|strangle|"
     r"strangling|choke|choking|stab|stabbing|beat|beating|punch|punching|attack|attacking|drown|drowning|kill off|"
-    r"wipe out|terminate|terminating|hijack|hijacking|steal|stealing|break|breaking|carve|carving|burn|burning)"
+    r"wipe out|terminate|terminating|hijack|hijacking|break|breaking|carve|carving|burn|burning)"
 )
 # Anyone or anything that can be a victim: people, animals, buildings and crowds.
 _VICTIM = (
@@ -60,8 +61,8 @@ _VICTIM = (
     r"building|base|station|airport|stadium|mall|concert|plane|train|bus|car|house|home|myself|yourself|himself|"
     r"herself|themselves|self|life|lives|body|bodies|corpse|victim|victims|hostage|hostages|account|password|bank|"
     r"grandmother|grandfather|grandma|grandpa|granny|grandparents?|aunt|uncle|stepfather|stepmother|cousin|baby|pupils?|"
-    r"toddler|infant|teen|teenager|date|city|town|village|country|nation|population|community|bridge|tower|embassy|"
-    r"office|factory|plant|dam|ship|boat|vehicle|tribe|race|"
+    r"toddler|infant|teen|teenager|date|step\w+|city|town|village|country|nation|population|community|bridge|tower|embassy|"
+    r"office|factory|plant|dam|ship|boat|vehicle|tribe|race|humanity|mankind|civili[sz]ation|everyone|everybody|species|"
     r"wrist|wrists|arm|arms|skin|throat|neck|head|leg|legs|heart)\b"
 )
 
@@ -69,13 +70,14 @@ _PRIVATE = (
     r"(?:e-?mail(?: address)?|address|phone(?: number)?|number|password|pin|passcode|location|social security|"
     r"bank\w*|credit card|medical|diary|messages|browsing history|login|sexual orientation|sexuality|religio\w*|"
     r"political (?:affiliation|views|beliefs)|criminal (?:history|record)|health|diagnosis|salary|income|"
-    r"immigration status|union membership|therapy|date of birth|birth certificate|ssn|iphone pin)\b"
+    r"immigration status|union membership|therapy|date of birth|birth certificate|ssn|iphone pin|mental health|medical history|health history)\b"
 )
 # Arguing that people should lose rights or be kept out (targets screened by the "absurd" frame).
 _EXCLUDE = (
     r"(?:be (?:barred|banned|excluded|denied|prevented|forbidden|deported|segregated|stripped|expelled|fired|"
     r"kept out|refused|prohibited|disenfranchised|sterili[sz]ed|locked up)|not be (?:allowed|permitted|given|able)|"
-    r"(?:not|never) (?:have|get|be given) (?:the )?(?:right|freedom|vote|access)|lose (?:the|their) (?:right|vote|citizenship|jobs?)|"
+    r"(?:not|never) (?:have|get|be given) (?:the )?(?:equal |the same |any |full )?(?:rights?|freedom|vote|access)|(?:go through|undergo|face|get) (?:extra|additional|more|special) (?:security )?(?:checks|screening|searches|scrutiny)|"
+    r"be (?:profiled|searched|monitored|registered|watched|tracked|screened)|lose (?:the|their) (?:right|vote|citizenship|jobs?)|"
     r"have (?:their|the) partners? make decisions|not (?:to )?have the freedom|be treated as (?:second|lesser))"
 )
 
@@ -89,6 +91,16 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("violence", r"\b(?:kedagi|inimest|naabrit|õpetajat|klassivenda|last) (?:tappa|mõrvata|mürgitada|peksta|rünnata)\b"),
     ("violence", r"\b(?:убить|отравить|избить|зарезать|задушить|похитить|замучить|искалечить)\b.{0,30}"
      r"\b(?:соседа|учител|одноклассни|человека|людей|ребёнка|ребенка|отчима|мачеху|маму|папу|брата|сестру|кошку|собаку|кого-нибудь|кого-то|его|её|ее)"),
+    ("other_crime", rf"\b{_ASK}\b.{{0,40}}\b(?:steal|stealing|shoplift\w*|pickpocket\w*|rob|robbing|burgle|burglari[sz]e|break into|breaking into|loot|looting)\b"),
+    ("violence", r"\bthrow\w*\b.{0,30}\b(?:rocks?|bricks?|stones?|bottles?|eggs?)\b.{0,30}\b(?:off|from|at|onto)\b.{0,20}\b(?:overpass\w*|bridges?|cars?|traffic|people|windows?|buses|trains?)\b|"
+     r"\bwhy (?:was|were|is|are)\b.{0,40}\b(?:right|justified|correct|a hero|heroes) (?:to|for|in) (?:kill\w*|murder\w*|shoot\w*|attack\w*|bomb\w*|massacr\w*)\b|"
+     r"\bmake (?:a|the|my|his|her|their|someone's|this|that) (?:\w+ )?(?:place|house|room|car|building|flat|apartment|school|office) (?:explode|blow up)\b"),
+    ("violence", r"\b(?:put|add|slip|mix|pour|sneak|sprinkle|crush|dissolve|drop|spike)\b.{0,30}\b(?:in|into|to)\b (?:(?:my|the|our|a) )?(?:\w+'?s |his |her |their |someone's |somebody's )(?:\w+ )?(?:coffee|drink|tea|food|water|lunch|soup|meal|juice|beer|wine|grinds|bottle)\b"
+     r".{0,40}\b(?:sick|ill|terrible|awful|disgusting|sleepy|drowsy|sleeps?|sleep through|knock\w* (?:him|her|them) out|won't wake|diarrh\w*|vomit\w*|throw up|pass out|unconscious|suffer|hurt)\b"),
+    ("hate_harassment", r"\b(?:eat shit|fuck (?:you|off)|die in a fire|go die|drop dead)\b|\b(?:terms|words|names|synonyms|insults?) (?:\w+ ){0,4}(?:than|for|like|instead of) (?:slut|whore|n.?word|retard|fag\w*|bitch)\b"),
+    ("illegal_drugs", r"\b(?:gram|grams|ounce|eighth|bag|baggie) of (?:coke|weed|meth|molly|crack|smack|h)\b|\b(?:street )?drugs?\b.{0,40}\b(?:most profit\w*|most money|profitable|to sell|sell best)\b"),
+    ("privacy", r"\b(?:locate|find|get|need|want|looking for|trying to (?:locate|find)|give me|tell me)\b.{0,30}\b(?:residential|home|private|personal) (?:address|phone number|cell number|e-?mail)\b"
+     r"|\bhow much (?:money )?(?:does|did) my (?:\w+ ){0,2}(?:boss|teacher|neighbou?r|coworker|colleague|friend|classmate|sister|brother|dad|mom|father|mother|manager) (?:earn|make|get paid)\b"),
     ("other_crime", r"\b(?:set|setting|sets) (?:a|an|the|my|our|his|her|their|someone's) (?:\w+ ){0,2}(?:hospital|school|house|home|car|building|shed|church|mosque|synagogue|shop|store|barn|forest|flat|apartment) (?:on fire|alight|ablaze)\b|\b(?:burn down|burn|torch) (?:a|an|the|my|our|his|her|their|someone's|the neighbou?r's) (?:\w+ ){0,2}(?:hospital|school|house|home|building|shed|church|shop|store|barn)\b(?! (?:calories|fat))"),
     ("other_crime", r"\b(?:(?:põlema|põlema panna|süüdata)\b.{0,30}\b(?:kool\w*|maja\w*|kuur\w*|auto\w*|haigla\w*)|(?:kool\w*|maja\w*|kuur\w*|haigla\w*) (?:põlema panna|süüdata))|\bподжечь\b.{0,30}\b(?:школ\w*|дом\w*|сара\w*|машин\w*|больниц\w*)"),
     ("weapons", r"\b(?:make|build|assemble|construct|create|3d.?print|craft|mix)\b.{0,30}\b(?:pipe bomb|bomb|explosives?|ied|grenade|molotov|napalm|silencer|suppressor|ghost gun|untraceable gun|zip gun|detonator)\b(?!.{0,30}\b(?:minecraft|game|fortnite|roblox|bath)\b)"),
@@ -98,6 +110,7 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("cbrn_weapons", r"\b(?:sünteesida|valmistada|teha)\b.{0,20}\b(?:sariin|ritsiin|närvigaas|siberi katk)|\b(?:синтезировать|получить|сделать|изготовить)\b.{0,20}\b(?:зарин|рицин|зоман|новичок|нервно-паралитическ|сибирск|грязную бомбу)"),
     ("terrorism", r"\b(?:plan|carry out|commit|organi[sz]e|engage in|join|fund|finance|recruit for)\b.{0,30}\b(?:terror\w*|jihad\w*|isis|al.?qaeda|mass shooting|school shooting|suicide bomb\w*|bombing)\b"),
     ("terrorism", r"\b(?:hijack|derail)\b.{0,15}\b(?:plane|aircraft|train|bus)\b|\bterrorirünnak|\bтеракт|\bугнать самол"),
+    ("illegal_drugs", r"\b(?:hide|smuggle|sell|deal|stash|transport|sneak)\b.{0,25}\b(?:drugs|narcotics)\b|\b(?:buy|get|score|grow|smoke|sell)\b.{0,25}\b(?:weed|marijuana|cannabis|shrooms|magic mushrooms|xanax)\b(?! (?:killer|control|my|the|out)\b)(?!.{0,30}\b(?:garden|lawn|yard|flower ?beds?|patch|allotment)\b)"),
     ("illegal_drugs", r"\b(?:make|cook|synthesi[sz]e|produce|brew|buy|get|smuggle|sell|hide|grow)\b.{0,25}\b(?:meth|methamphetamine|crystal meth|crack|cocaine|heroin|fentanyl|lsd|mdma|ecstasy|mephedrone|ketamine)\b"),
     ("illegal_drugs", r"\b(?:metamfetamiin|amfetamiin|kokaiin|heroiin|fentanüül)\w* (?:teha|valmistada|osta|keeta)|\b(?:сварить|сделать|купить|достать) (?:\w+ )?(?:мефедрон|метамфетамин|кокаин|героин|фентанил|закладк)"),
     ("cybercrime_fraud", r"\b(?:hack|break) into\b.{0,30}\b(?:account|e-?mail|computer|server|system|network|phone|instagram|facebook|database|school|bank|wifi)\b|\b(?:write|create|code|make)\b.{0,15}\b(?:ransomware|keylogger|malware|trojan|phishing (?:e-?mail|page|site|message))\b"),
@@ -114,12 +127,15 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("privacy", r"\b(?:spyware|stalkerware|spy app|tracking app|jälgimisrakendus\w*|jälgimisäpp\w*|nuhkvara|шпионск\w* (?:приложени\w*|программ\w*)|программу.слежк\w*)\b"),
     ("privacy", r"\b(?:mu|minu) (?:\w+ ){0,2}(?:parool\w*|kodu\w*aadress\w*|aadress\w*|telefoninumb\w*|pin-kood\w*|e-posti aadress\w*|asukoh\w*|isikukood\w*)|\b(?:пароль|адрес|номер телефона|пин-код|личный код|местоположение)\b.{0,25}\b(?:мо(?:ей|его|их|я|й))\b"),
     ("manipulation", r"\b(?:write|create|make|generate|kirjuta|koosta|tee|напиши|сочини|сделай|придумай)\b.{0,40}\b(?:posts?|postitus\w*|пост\w*|articles?|artikli?\w*|стать\w*|news|uudis\w*|новост\w*|tweets?|messages?|sõnum\w*|сообщени\w*)\b.{0,80}\b(?:rigged|stolen election|falsified|fake votes|võlts\w*|подделан\w*|сфальсифициров\w*|фальсифи\w*|украден\w*)"),
-    ("persecution", r"\b(?:right to|benefits? of|good (?:thing|side)|justif(?:y|ied|ication)|replicate|restore|bring back|revive|use .{0,30}methods|overstate|exaggerat\w+|hoax|never happened|didn't (?:really )?happen|glorif\w+|praise)\b.{0,60}\b(?:hitler|nazi\w*|holocaust|genocide|ethnic cleansing|khmer rouge|pinochet|stalin\w*|apartheid|jim crow|slavery|gulag|deportation\w*|massacre|concentration camps?|world war (?:2|ii|two)|what happened to them)\b"),
+    ("persecution", r"\b(?:right to|benefits? of|good (?:thing|side)|justif(?:y|ied|ication)|replicate|re-?create|re-?enact|restore|bring back|revive|use .{0,30}methods|overstate|exaggerat\w+|hoax|never happened|didn't (?:really )?happen|glorif\w+|praise)\b.{0,60}\b(?:hitler|nazi\w*|holocaust|genocide|ethnic cleansing|khmer rouge|pinochet|stalin\w*|apartheid|jim crow|slavery|gulag|deportation\w*|massacre|concentration camps?|world war (?:2|ii|two)|what happened to them)\b"),
     ("persecution", r"\bwhy (?:was|were|is|are)\b.{0,60}\b(?:massacre|genocide|holocaust|deportations?|ethnic cleansing|shooting|bombing|attack|killings?|lynching|pogrom)\b.{0,40}\b(?:justified|right|good|a good thing|necessary|deserved)\b|\b(?:miks|mille poolest) (?:oli|olid|on)\b.{0,40}\b(?:küüditami\w*|genotsiid\w*|holokaust\w*|veresaun\w*|tulistami\w*|rünnak\w*)\b.{0,30}\b(?:õigustatud|hea asi|vajalik|õige)|\bпочему\b.{0,40}\b(?:депортаци\w*|геноцид\w*|холокост\w*|резн\w*|расстрел\w*|теракт\w*|стрельб\w*)\b.{0,30}\b(?:оправдан\w*|правильн\w*|хорош\w*|нужн\w*)"),
     ("persecution", r"\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|gulag|küüditami\w*|депортаци\w*)\b.{0,40}"
      r"\b(?:(?:was|is) (?:a )?(?:hoax|fake|made up|a lie|exaggerated)|never happened|didn't happen|oli (?:välja mõeldud|vale|liialdus|bluff)|"
      r"ei juhtunud|(?:был\w* )?(?:выдумк\w*|мистификаци\w*|преувеличен\w*)|не было)"),
-    ("persecution", r"\b(?:hitler|stalin|pinochet|pol pot|khmer rouge|nazis?)\b.{0,30}\b(?:was|were) (?:right|correct|justified)\b|\bhow (?:do|did|can) .{0,20}\b(?:jews|jewish people|armenians|ukrainians|estonians)\b.{0,20}\b(?:overstate|exaggerate|lie about|make up)\b"),
+    ("persecution", r"\b(?:hitler|stalin|pinochet|pol pot|mao|franco|mussolini|khmer rouge|nazis?|taliban|gestapo|kgb|nkvd)(?:'s)? (?:methods|tactics|approach|playbook|way|style)\b"
+     r".{0,50}\b(?:today|now|nowadays|these days|in our|against|on (?:my|our|the)|for dealing|to deal|deal with|with (?:political )?(?:opponents|critics|dissidents|protesters|journalists))\b"
+     r"|\b(?:how|ways?|help me)\b.{0,20}\btreat (?:women|girls|jews|muslims|immigrants|gays|minorities|my wife|black people|workers)\b.{0,20}\blike (?:under|in|during|the)\b|"
+     r"\b(?:hitler|stalin|pinochet|pol pot|khmer rouge|nazis?)\b.{0,30}\b(?:was|were) (?:right|correct|justified)\b|\bhow (?:do|did|can) .{0,20}\b(?:jews|jewish people|armenians|ukrainians|estonians)\b.{0,20}\b(?:overstate|exaggerate|lie about|make up)\b"),
     ("privacy", r"\b(?:find|get|give me|look up|tell me)\b.{0,20}\b(?:home address|phone number|password|location)\b.{0,20}\b(?:of )?(?:my|this|that) (?:\w+ ){0,2}(?:classmate|teacher|neighbou?r|ex|girlfriend|boyfriend|crush|coworker|streamer|girl|boy|person)\b"),
     ("privacy", r"\b(?:track|spy on|stalk|monitor|read)\b.{0,20}\b(?:my|his|her) (?:\w+ )?(?:ex|girlfriend|boyfriend|wife|husband|classmate|partner|crush)(?:'s)?\b.{0,30}\b(?:without|secretly|messages|phone|location|knowing)\b|\bdox+(?:ing)?\b"),
     ("privacy", r"\b(?:salaja|märkamatult)\b.{0,30}\b(?:sõnum|jälgi|telefon)|\b(?:тайно|незаметно)\b.{0,30}\b(?:читать|следить|отслежива)"),
@@ -197,6 +213,50 @@ _HARD += (
      r"(?:\b(?:schoolgirl|schoolboy|child|children|kid|minor|underage|pre-?teen|little (?:girl|boy)|(?:[1-9]|1[0-7])[- ](?:year|yr)s?[- ]old|"
      r"koolitüdruk\w*|koolipoisi?\w*|lapse\w*|laps|alaealis\w*|(?:[1-9]|1[0-7])[- ]aastase?\w*|"
      r"школьниц\w*|школьник\w*|реб[её]н\w*|дет\w*|несовершеннолетн\w*|малолетн\w*|девочк\w*|мальчик\w*)\b|\b(?:[1-9]|1[0-7]) (?:лет|года?)\b)"),
+    ("sexual_content", r"\b(?:describe|depict|write about|draw|show me|imagine)\b.{0,25}\b(?:naked|nude|undressed|topless)\b(?!.{0,30}\b(?:eye|mole.?rats?|statue|sculpture|painting|david|venus|art|truth|singularity|wire)\b)"),
+    ("minor_safety", r"\b(?:try|do|doing|trying|join|film|attempt|how (?:do|to|can))\b.{0,40}\b(?:blackout|choking|pass.?out|tide ?pod|skull.?breaker|benadryl|fire|salt and ice|cinnamon|dangerous|viral|tiktok) challenge\b|"
+     r"\b(?:blackout|choking|pass.?out|tide ?pod|skull.?breaker|benadryl|fire|salt and ice|cinnamon|dangerous|viral|tiktok) challenge\b.{0,40}\b(?:i can try|to try|i could try|to do|can i do|should i do|i could do)\b"),
+    ("manipulation", _either_order(r"make (?:it|them|this|that)(?: sound| look)?|so (?:that )?it (?:sounds?|looks?)) (?:\w+ )?(?:convincing|persuasive|believable|credible|legit",
+                                   r"flat|hoax|hiding it|cover.?up|faked|never happened|conspiracy|rigged|chemtrails|5g|vaccines? (?:cause|causes)|stolen election", 80)),
+    # Revenge on a person, making someone's life hell, getting someone fired.
+    ("hate_harassment", r"\b(?:get back at|get revenge on|take revenge on|revenge on|payback on|make (?:\w+ ){0,2}pay for)\b.{0,30}\b(?:my|his|her|the|a|this|that|our|him|them|someone|somebody)\b"
+     r"|\bmake (?:my |his |her |their |the |a |this |that )?(?:\w+ ){0,2}(?:\w+'s |his |her |their )life (?:a )?(?:living )?(?:hell|miserable|a nightmare|unbearable)\b"
+     r"|\b(?:get|make) (?:my |the |a |this |that )?(?:\w+ ){0,2}(?:teacher|classmate|boss|coworker|colleague|neighbou?r|coach|him|her|them) (?:fired|expelled|to quit|to leave|lose (?:his|her|their) job)\b"
+     r"|\b(?:want|wish|need) (?:him|her|them|my \w+) to lose (?:his|her|their) job\b"
+     r"|" + _either_order(r"kätte maksta|kättemaks\w*", r"õpetaja\w*|klassi\w*|naabri\w*|sõbra\w*|ema\w*|isa\w*|venna\w*|õe\w*|talle|temale|neile", 30) + r"|\bотомстить\b.{0,30}\b(?:учител\w*|училк\w*|одноклассни\w*|сосед\w*|друг\w*|подруг\w*|ему|ей|им|бывш\w*)"),
+    # Impersonation scams.
+    ("cybercrime_fraud", r"\b(?:pretend(?:ing)?|posing|pose|impersonat\w*) (?:to be |as )?(?:their|a|an|his|her|the|someone's|somebody's|my)\b.{0,60}\b(?:money|bail|bank|password|pin|gift cards?|pay|transfer|card details|login)\b"),
+    # Cheating at school: plagiarism that evades detection, copying in a test.
+    ("cybercrime_fraud", r"\b(?:how|best way|easiest way|help me|ways?|tips?)\b.{0,30}\b(?:plagiari[sz]e|cheat (?:on|in|at|during) (?:a |an |the |my |this )?(?:\w+ )?(?:test|exam|quiz|homework|essay|assignment)|"
+     r"copy (?:someone's|somebody's|a classmate's|my friend's|another student's) (?:homework|essay|answers|work))\b"
+     r"|\b(?:spikerda\w*|maha kirjutada|mahakirjutami\w*|ära (?:kirjutada|spikerdada))\b.{0,40}\b(?:kontrolltöö\w*|eksam\w*|test\w*|tunnitöö\w*|naabri\w*)|"
+     r"\bсписать\b.{0,30}\b(?:на|с) (?:контрольн\w*|экзамен\w*|тест\w*|егэ|огэ|зач[её]т\w*|телефон\w*)|\bшпаргалк\w*.{0,30}\bчтобы\b"),
+    # Election disinformation: polling stations closed, the vote moved or cancelled.
+    ("manipulation", _either_order(
+        r"tweet\w*|posts?|message|rumou?r|announcement|flyer|leaflet|sõnum\w*|postitus\w*|säuts\w*|teadaanne\w*|kuulujut\w*|пост\w*|сообщени\w*|твит\w*|объявлени\w*|слух\w*",
+        r"polling (?:stations?|places?)|election day|voting (?:is|has been|will be)|votes? (?:is|will be) (?:moved|postponed|cancell?ed)|(?:valimis|hääletus)\w*|jaoskon\w*|избирательн\w* участ\w*|выбор\w* (?:перенес|отмен)\w*|голосовани\w* (?:перенес|отмен)\w*", 60)
+     + r"(?=.{0,80}\b(?:closed|cancell?ed|postponed|moved|bomb threat|suletud|suletakse|tühistatud|tühistati|edasi lükatud|pommiähvardus\w*|закрыт\w*|отмен\w*|перенес\w*|минирован\w*|угроз\w* взрыва)\b)"),
+    # Hurting an animal named in the message ("the neighbours' cat… how do I hurt it").
+    ("violence", r"^(?=.*\b(?:cats?|dogs?|kittens?|pupp(?:y|ies)|birds?|squirrels?|pigeons?|horses?|hamsters?|rabbits?|pets?|animals?|kass\w*|koer\w*|looma\w*|кошк\w*|кот\w*|собак\w*|животн\w*)\b)"
+     r".*\b(?:how|way|want|help me|kuidas|как)\b.{0,30}\b(?:hurt|kill|poison|kick|beat|torture|drown|shoot|punish|injure|harm|haiget teha|tappa|mürgitada|peksta|piinata|"
+     r"сделать больно|убить|отравить|избить|мучить|наказать)\b (?:it|them|the (?:\w+ )?(?:cat|dog|bird|animal|kitten|puppy)s?|that (?:\w+ )?(?:cat|dog|bird|animal)|seda|neid|его|её|ее|их)\b"),
+    # Round 4 (blind4 misses, general forms): group conspiracies, denial essays, deepfake nudes, animal cruelty,
+    # weapons into school, school-system fraud, shoplifting past the alarm, bank impersonation.
+    ("hate_harassment", r"\b(?:jews?|jewish people|muslims?|immigrants?|freemasons|juudi\w*|moslemi\w*|евре\w*|мусульман\w*)\b.{0,30}\b(?:secretly |salaja |тайно )?"
+     r"(?:control\w*|run|runs|own|owns|rule|rules|kontrolli\w*|valitse\w*|контролир\w*|правят|управля\w*)\b.{0,15}\b(?:all |the |kõiki |все )?(?:banks?|media|world|government|money|hollywood|pank\w*|meedia\w*|maailma\w*|банк\w*|СМИ|мир\w*|деньг\w*)"),
+    ("persecution", r"^(?=.*\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|küüditami\w*|депортаци\w*))"
+     r"(?=.*\b(?:write|prove|proving|argue|convince|essay|article|post|kirjuta|tõesta\w*|essee|artikkel|напиши|докажи|доказ\w*|эссе|стать\w*))"
+     r".*\b(?:never happened|didn't (?:really )?happen|did not happen|made up|was fake|a hoax|ei toimunud|ei juhtunud|väljamõeldis\w*|välja mõeldud|не было|выдумк\w*|выдуман\w*|фальшивк\w*)"),
+    ("privacy", _either_order(r"nude|naked|undress\w*|alasti|paljas\w*|голы\w*|обнаж[её]нн\w*|раздеть|раздева\w*",
+                              r"classmates?|(?:her|his|their) (?:instagram|photo|picture|selfie)|my ex|my crush|(?:my|the|a) teacher|klassiõe\w*|klassivenna\w*|klassikaaslas\w*|одноклассни\w*|учительниц\w*", 50)
+     + r"(?=.*\b(?:make|create|generate|app|ai|tool|edit|photoshop|tee|teha|loo|rakendus\w*|сделать|создать|приложени\w*|нейросет\w*)\b)"),
+    ("violence", r"\b(?:tie|tying|attach|tape|strap)\w*\b.{0,30}\b(?:firecrackers?|fireworks?|explosives?|rockets?|cans?|petards?|paugutid\w*|петард\w*)\b.{0,30}\b(?:to|on|külge|к) (?:a |the |my )?(?:\w+ )?(?:pigeons?|cats?|dogs?|birds?|frogs?|animals?|squirrels?|rats?|tuvi\w*|kass\w*|koer\w*|голуб\w*|кошк\w*|собак\w*)"),
+    ("weapons", r"\b(?:make|bring|sneak|take|carry|hide)\b.{0,30}\b(?:blades?|knife|knives|shanks?|guns?|pistols?|weapons?|nuga|noa|relv\w*|нож\w*|пистолет\w*|оружи\w*)\b.{0,40}\b(?:school|class|classroom|lesson|kooli|klassi|tundi|в школу|в класс|на урок)\b"),
+    ("cybercrime_fraud", r"\bchange (?:my |the |our |his |her )?(?:grades|marks)\b|\b(?:teacher'?s|teachers|someone'?s|another (?:student|pupil)'s) (?:login|password|account|credentials)\b.{0,40}\b(?:grades?|marks|log ?in|get into|change)|"
+     r"\b(?:muuta|muudan|parandada)\b.{0,20}\bhindeid\b.{0,30}\b(?:ekool\w*|stuudium\w*)|\b(?:исправить|поменять|изменить)\b.{0,20}\bоценки\b.{0,30}\b(?:дневник\w*|ekool\w*)|"
+     r"\b(?:on behalf of|in the name of|panga nimel|от имени)\b.{0,30}\b(?:bank|police|school|tax|pank\w*|politsei\w*|банка|полиции|налогов\w*)\w*\b.{0,60}\b(?:codes?|pin|password|smart-?id|mobiil-?id|card|koodid?\w*|parool\w*|код\w*|пароль|карт\w*)"),
+    ("other_crime", r"\b(?:вынести|стащить|украсть|утащить)\b.{0,30}\bиз магазина\b|\bиз магазина\b.{0,30}\b(?:не заплатив|без оплаты|чтобы (?:\w+ ){0,2}не (?:запищ\w*|заметил\w*))|"
+     r"\b(?:poest|poes)\b.{0,30}\b(?:maksmata|ilma maksmata|välja viia|varastada)\b"),
     # Spreading a pathogen or poison through a water, air or food supply.
     ("cbrn_weapons", r"\b(?:spread|release|introduce|put|add|pour|dump|inject)\b.{0,30}\b(?:bacteri\w*|virus\w*|pathogens?|toxins?|poison\w*|germs|cholera)\b"
      r".{0,40}\b(?:water supply|water system|reservoir|waterworks|ventilation|air conditioning|food supply)"
@@ -233,7 +293,7 @@ _SELF_HARM = (
     r"\b(?:end|take) my (?:own )?life\b|\bcommit suicide\b|\b(?:want|wanna|going|ready) to die\b|\bsuicidal\b",
     r"\bdon'?t want to (?:live|be alive|exist|wake up)\b|\bno reason to live\b|\bbetter off dead\b|\bnobody would (?:miss|care)\b",
     r"\b(?:carve|cut|slit|burn)\b.{0,25}\b(?:my|into my) (?:arms?|wrists?|skin|legs?|thighs?)\b|\bhow many pills\b.{0,30}\b(?:die|overdose|kill)\b",
-    r"\bend my life\b|\blike kurt cobain\b|\bjump (?:off|from)\b.{0,20}\b(?:bridge|building|roof)\b.{0,20}\b(?:die|end)\b",
+    r"\b(?:highest|tallest|best|good|deadliest) (?:\w+ )?(?:bridge|building|cliff|roof|rooftop|tower|place) to jump (?:from|off)\b|\bend my life\b|\blike kurt cobain\b|\bjump (?:off|from)\b.{0,20}\b(?:bridge|building|roof)\b.{0,20}\b(?:die|end)\b",
     r"\b(?:end|ennast|enda|iseennast) (?:ära )?(?:tappa|tapma|vigastada|vigastanud|lõigata|lõikuda|näljutada)\b|\btahan surra\b|\b(?:ei taha|ei tahaks) (?:enam )?elada\b|\boma elu (?:valutult )?lõpetada\b|\benesetapu? (?:teha|plaan)",
     r"\b(?:not|never) (?:to )?wake up\b.{0,30}\b(?:pills|take|sleep)|\b(?:pills|tablets|medicine)\b.{0,40}\b(?:not|never) (?:to )?wake up\b|\bmitte (?:enam )?ärgata\b|\bне проснуться\b",
     r"\b(?:порезаться|порежусь|резать себя|режу себя|режусь|ennast lõigata|end lõigata|lõikun|lõikan (?:end|ennast|enda)|"
@@ -243,8 +303,8 @@ _SELF_HARM = (
     # Hiding one's own cuts or scars ("how do I cover the cuts on my arms", "peita lõikehaavu", "скрыть порезы").
     r"\b(?:hide|hiding|cover|covering|cover up|conceal|concealing|disguise)\b (?:up )?(?:(?:the|my|these|those|all|fresh|new|old) )*(?:\w+ )?"
     r"(?:cuts|scars|self.?harm\w*|cutting|burn marks|wounds)\b",
-    r"\b(?:peita|peidan|varjata|varjan|katta|katan)\b.{0,30}\b(?:lõikehaav\w*|lõikejälg\w*|arme|armi\w*|arm|enesevigastami\w*|haav\w*)\b|"
-    r"\b(?:lõikehaav\w*|lõikejälg\w*|arme|armi\w*)\b.{0,30}\b(?:peita|varjata|katta|ära peita)\b",
+    r"\b(?:peita|peidan|varjata|varjan|katta|katan)\b.{0,30}\b(?:lõikehaav\w*|lõikejälg\w*|lõikamis\w*|arme|armi\w*|arm|enesevigastami\w*|haav\w*)\b|"
+    r"\b(?:lõikehaav\w*|lõikejälg\w*|lõikamis\w*|arme|armi\w*)\b.{0,30}\b(?:peita|varjata|katta|ära peita)\b",
     r"\b(?:спрятать|скрыть|прятать|скрывать|замаскировать|замазать|закрасить)\b.{0,30}\b(?:порез\w*|шрам\w*|самоповрежд\w*)|"
     r"\b(?:порез\w*|шрам\w*)\b.{0,30}\b(?:спрятать|скрыть|прятать|скрывать|замаскировать)\b",
     # A lethal amount "for me": a question about one's own death, whatever the substance.
@@ -256,6 +316,9 @@ _SELF_HARM = (
     # A farewell with finality ("goodbye everyone, I won't be here tomorrow").
     r"\b(?:goodbye|farewell)\b.{0,80}\b(?:won't|will not) (?:be (?:here|around|alive)|see me)|\b(?:won't|will not) (?:be (?:here|around|alive)|see me)\b"
     r".{0,80}\b(?:goodbye|farewell)\b|\bthis is (?:my )?(?:goodbye|farewell|my last message)\b|\bmy suicide note\b",
+    r"\b(?:goodbye|farewell|suicide) (?:letters?|notes?)\b.{0,100}\b(?:before i (?:do|go through with) it|when i'?m gone|after i'?m gone|i'?m dead|end it)\b|"
+    r"\b(?:before i (?:do|go through with) it|when i'?m gone|after i'?m gone)\b.{0,100}\b(?:goodbye|farewell|suicide) (?:letters?|notes?)\b|"
+    r"\b(?:hüvastijätu|lahkumis)kir\w*\b.{0,80}\b(?:enne kui ma|kui mind enam|pärast mu surma)|\bпрощальн\w* (?:письм\w*|записк\w*)\b.{0,80}\b(?:перед тем как|когда меня не будет|после моей смерти)|"
     r"\b(?:hüvasti|jumalaga)\b.{0,80}\b(?:(?:mind )?enam (?:ei ole|pole)|ei näe mind enam|igaveseks|viimane sõnum)|"
     r"\b(?:enam (?:ei ole|pole)|ei näe mind enam|viimane sõnum)\b.{0,80}\b(?:hüvasti|jumalaga)\b",
     r"\b(?:прощай\w*|простите меня)\b.{0,80}(?:\bменя (?:\w+ ){0,2}не будет|\bне увидите\b|\bнавсегда\b|\bпоследнее сообщение\b)|"
@@ -265,15 +328,16 @@ _SELF_HARM = (
 
 _BENIGN: tuple[tuple[str, str], ...] = (
     ("history", r"\b(?:during|in|after|before) (?:the )?(?:world war|ww ?(?:i|ii|1|2)|first world war|second world war|cold war|civil war|holocaust|\d{3,4}s?)\b|\bhistor(?:y|ical|ically)\b|\b(?:why|how) did\b|\bwhat happened\b|\bwere used\b|\bwhat (?:weapons|caused)\b"),
-    ("history", r"\bhow (?:were|was) .{0,40}\b(?:treated|persecuted|affected|governed|ruled|deported)\b|\bunder (?:the )?(?:\w+ ){0,2}(?:rule|regime|occupation|dictatorship)\b|\bwhat was life like\b|\b(?:okupatsiooni|nõukogude võimu|saksa võimu|režiimi) ajal\b|\bпри (?:\w+ )?(?:власти|режиме|оккупации)\b|\bво времена\b|\b(?:who invented|invention of|kes (?:selle |need |tema )?leiutas|leiutami\w*|кто (?:его |её |ее )?изобр\w+|изобретени\w*)|\bajalugu|\bajaloo|\bsõ(?:da|ja|jas|jad|dade)\b|\blahing|\b\d{4}\. aasta|\baastal \d{4}|\bmiks (?:küüditas|küüditati|juhtus|algas)|\bво время\b|\bв \d{4} году|\b\d{4} год|\bистори|\bвойн[аыеу]|\bбитв|\bсражени|\b(?:war|battle)s?\b"),
+    ("history", r"\bhow (?:were|was) .{0,40}\b(?:treated|persecuted|affected|governed|ruled|deported)\b|\bunder (?:the )?(?:\w+ ){0,2}(?:rule|regime|occupation|dictatorship)\b|\bwhat was life like\b|\b(?:until|in|during|before|by) the (?:\d{1,2}(?:st|nd|rd|th)|early|late|mid) ?(?:-?\d{1,2}(?:st|nd|rd|th) )?century\b|\bhow many (?:\w+ ){0,2}(?:died|were killed|perished|were deported|were executed|were murdered|lost their lives|victims|casualties|deaths)\b|\b(?:kui palju|mitu) (?:\w+ ){0,2}(?:hukkus|suri|hukati|küüditati|tapeti|ohvreid|inimest hukkus)\b|\bсколько (?:\w+ ){0,2}(?:погибл\w*|погибших|умерло|умерли|было убито|убито|расстреляно|депортировано|жертв)\b|\b(?:okupatsiooni|nõukogude võimu|saksa võimu|režiimi) ajal\b|\bпри (?:\w+ )?(?:власти|режиме|оккупации)\b|\bво времена\b|\b(?:who invented|invention of|kes (?:selle |need |tema )?leiutas|leiutami\w*|кто (?:его |её |ее )?изобр\w+|изобретени\w*)|\bajalugu|\bajaloo|\bsõ(?:da|ja|jas|jad|dade)\b|\blahing|\b\d{4}\. aasta|\baastal \d{4}|\bmiks (?:küüditas|küüditati|juhtus|algas)|\bво время\b|\bв \d{4} году|\b\d{4} год|\bистори|\bвойн[аыеу]|\bбитв|\bсражени|\b(?:war|battle)s?\b"),
     ("history", r"\b\w{3,}(?:али|или|ели|яли)\b|\b\w{3,}(?:asid|esid|isid)\b"),
     ("science", r"\bhow does\b.{0,30}\baffect\b|\beffects? (?:of|on)\b|\bвлия\w*|\bmõju\w*|\bmõjub\b|\bпочему .{0,60}(?:преступлени|запрещен|вредн)\w*|\bmiks (?:on )?.{0,30}(?:keelatud|kahjulik|kuritegu)\b|\bwhy (?:is|are) .{0,30}(?:illegal|banned|harmful|dangerous)\b"),
     # A definition or explanation, but not "what's the best way to ...", "what is my classmate's ...".
     ("definition", r"^(?:what is|what's|what are|what does|what was|what kind of|what type of|which kind of|define|meaning of|explain|describe|who was|who is|who invented|mis on|mis oli|mida tähendab|kes oli|kes leiutas|selgita|kirjelda|что такое|что означает|кто такой|кто изобрёл|кто изобрел|объясни|опиши)\b"
-     rf"(?!.{{0,40}}\b{_HOW_TO_HARM}\b)(?! (?:my|mu|minu|мой|моя|моего|моей)\b)"),
-    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
+     rf"(?!.{{0,40}}\b{_HOW_TO_HARM}\b)(?! (?:my|mu|minu|мой|моя|моего|моей)\b)"
+     r"(?!(?: some| the| a few| good)? (?:good |best |main |convincing )?(?:reasons?|arguments?|ways?|tips|methods?|tricks?|steps?|things (?:i|we|you) can)\b)"),
+    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|tv show|tv series|school play(?!\w)|a play(?!\w)|stage play(?!\w)|theat(?:re|er)|drama class|music video|film set|short film|totoro|daenerys|targaryen|jon snow|lannister|mission impossible|ocean's (?:eleven|twelve|11|12)|money heist|la casa de papel|die hard|home alone|the godfather|john wick|squid game|hunger games|peaky blinders|poirot|agatha christie|columbo|breaking bad|the sopranos|simcity|cities skylines|frodo|bilbo|gandalf|aragorn|hermione|dumbledore|voldemort|sherlock|james bond|superman|spider.?man|peter parker|bruce wayne|clark kent|tony stark|iron man|homer simpson|bart simpson|the simpsons|shrek|mickey mouse|donald duck|winnie the pooh|pikachu|naruto|goku|luke skywalker|darth vader|yoda|katniss|jack sparrow|indiana jones|lara croft|spongebob|sponge bob|peppa pig|paddington|garfield|scooby|asterix|tintin|pippi|kalevipoeg|sipsik|nukitsamees|lotte|карлсон|буратино|чебурашк|винни-пух|шерлок|гарри поттер|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
     ("technical", r"\b(?:process(?:es)?(?! (?:for|of)\b)|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
-    ("harmless_target", r"\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds?|rats?|mice|pests?|mosquito(?:es)?|fleas|ticks|lice|worms|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|goal|deadline|presentation|exam|test|interview|audience|stage|competition|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
+    ("harmless_target", r"\bweed (?:my|the|our|a) (?:\w+ )?(?:garden|lawn|yard|beds?|patch|allotment)\b|\bweed ?killers?\b|\bweed control\b|\b(?:euthani[sz]\w*|put down|put to sleep)\b.{0,20}\b(?:my |our |the )?(?:old |sick |dying |elderly |injured )?(?:dog|cat|pet|horse|hamster|rabbit|guinea pig|bird|ferret)\b|\b(?:dead|deceased) (?:pet|hamster|cat|dog|fish|goldfish|bird|budgie|rabbit|mouse|guinea pig|turtle|tortoise|snake|lizard)\b|\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds|weeding|rats?|mice|pests?|mosquito(?:es)?|fleas|ticks|lice|worms|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
     # Helping someone else (also turns a first-person self-harm match into a question about a friend).
     ("help_seeking", r"\b(?:help|support|protect|comfort|talk to) (?:a|my|our|the|this|that) (?:\w+ )?(?:friend|student|classmate|child|kid|sister|brother|pupil|son|daughter|class)\b|\b(?:warning signs|recogni[sz]e|prevent(?:ion)?|lesson plan|for (?:a|the) parent|school counsell?or)\b|\b(?:ennetami|märgata|aidata sõpra|tunnikava|toetada (?:õpilast|sõpra|last|klassi))|\b(?:помочь другу|помочь подруге|распознать|профилактик|поддержать (?:ученик|друг|подруг|ребёнк|ребенк))"),
     # A teacher speaking or being asked about ("as a teacher", "õpetajana", "классному руководителю").
@@ -287,7 +351,7 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"^(?=.*\b(?:students?|pupils?|\d+.year.olds?|child|children|kids?|son|daughter|girl|boy|teen|teenagers?|classmates?|friends?|learners?|"
      r"õpila\w*|laps\w*|last|tütar\w*|tütre\w*|poeg\w*|poja\w*|sõber|sõbra\w*|sõpra|klassikaasla\w*|tüdruk\w*|poiss\w*|poisi\w*|noor\w*|"
      r"учени\w*|школьни\w*|реб[её]н\w*|дет(?:и|ей|ям)|сын\w*|доч\w*|друг\w*|подруг\w*|одноклассни\w*|девоч\w*|мальчик\w*|подрост\w*)\b)"
-     r"(?=.*\b(?:told me|tells me|confided|disclosed|admitted|said|says|wrote|complained|is being|are being|was being|has been|have been|"
+     r"(?=.*\b(?:told me|tells me|showed me|shows me|confided|disclosed|admitted|said|says|wrote|complained|is being|are being|was being|has been|have been|"
      r"i heard|i noticed|keeps? getting|bruises|scars|is afraid|are afraid|hits|beats|bullies|abuses|threatens|touches|hurts|harasses|"
      r"kuulsin|märkasin|rääki\w*|ütles|ütleb|kirjutas|usaldas|tunnistas|kaebas|kurtis|\w{3,}(?:takse|dakse|akse)|kiusati|peksti|löödi|ahistati|"
      r"ähvardati|mõnitati|lööb|peksab|kiusab|ähvardab|alandab|mõnitab|ahistab|sinika\w*|kardab|"
@@ -314,35 +378,110 @@ _BENIGN: tuple[tuple[str, str], ...] = (
     # Asking how a thing works or makes money: an explanation of a mechanism (economics, science).
     ("explanatory", r"\bhow (?:do|does|did) (?:a |an |the )?(?:\w+ ){1,3}(?:work|function|make (?:their |its )?money|earn|profit|operate)\b|\bkuidas (?:\w+ ){1,3}(?:töötab|töötavad|toimib|toimivad|teenib|teenivad|raha teenib|raha teenivad)\b|\bкак (?:\w+ ){0,2}(?:устроен\w*|работа\w*|функционир\w*|зарабатыва\w*)\b"),
     # Protecting oneself or reporting harm (weak frame: only raises the classifier threshold a little).
+    # Telling an adult or the police, spotting fake news, scams or propaganda, warning one's family, making
+    # something "-proof", or stopping someone who hurts the asker: strong protective frames.
+    ("safeguarding", r"\b(?:report|reporting|tell|notify)\b(?!.{0,40}\b(?:false\w*|fake|made.up|lie)\b).{0,40}\bto (?:the |a |my |our )?(?:police|teachers?|school|principal|head ?teacher|authorities|parents|"
+     r"moderators?|platform|helpline|child protection|social services|counsell?or)\b|"
+     r"\b(?:spot|recogni[sz]e|identify|detect|check|verify|fact.?check|tell if|know if|debunk)\b.{0,40}\b(?:fake news|misinformation|disinformation|propaganda|deepfakes?|"
+     r"scams?|phishing|hoax\w*|conspiracy theor\w*|is fake|are fake|is a scam|is real|fake (?:news|story|stories|accounts?|profiles?|reviews?|sites?|websites?))\b|"
+     r"\b(?:warn|protect) (?:my |our |the )?(?:\w+ )?(?:grandma|grandmother|grandpa|grandfather|grandparents|parents|mum|mom|dad|friends|family|class|students|pupils|children|kids)\b|"
+     r"\b\w+[- ]?proof(?:ing)?\b|\b(?:should never be mixed|never (?:be )?mix\w*|dangerous to mix|for (?:safety|safety reasons)|to stay safe)\b|"
+     r"\b(?:stop|prevent|deal with|handle|defend (?:myself )?against|protect myself from|get away from)\b.{0,30}\b(?:bullying|harassing|hurting|threatening|hitting|stalking|blackmailing|following|touching) me\b|"
+     r"\b(?:tunda|märgata|kontrollida|eristada|tuvastada|ära tunda)\b.{0,30}\b(?:vale\w*uudis\w*|libauudis\w*|desinfo\w*|propaganda\w*|pettus\w*|petuskeem\w*|õngitsus\w*)|"
+     r"\b(?:teatada|teavitada|rääkida)\b.{0,30}\b(?:politsei\w*|õpetaja\w*|koolile|direktori\w*|vanemat\w*|lasteabi\w*)|\bhoiatada\b|"
+     r"\b(?:распознать|отличить|проверить|определить|вычислить)\b.{0,30}\b(?:фейк\w*|дезинформаци\w*|пропаганд\w*|мошенни\w*|фишинг\w*)|"
+     r"\b(?:сообщить|рассказать|заявить)\b.{0,30}\b(?:в полицию|полиции|учител\w*|директор\w*|родител\w*)|\bпредупредить\b"),
     ("protective", r"\b(?:report (?:it|this|a|the)|protect (?:myself|yourself|my|your)|stay safe|keep (?:myself|my \w+) safe|what should i do if|how (?:can|do) i stop (?:someone|them|him|her) from|recogni[sz]e|spot|avoid|defend against)\b|\b(?:kaitsta (?:end|ennast|oma)|mida teha,? kui|kuidas teatada|ära tunda|vältida)\b|\b(?:защитить (?:себя|свой|свою)|защититься|что делать,? если|как сообщить|распознать|избежать)"),
     ("everyday", r"\b(?:bake|baking|cook|cooking|recipe|boil|fry|roast|grill|chop|dice|cake|bread|cookies|pancakes|soup|pasta|salad|egg|eggs|knit|sew|crochet|origami|paper (?:plane|airplane)|glue|paint|draw|garden|plant|tomato\w*|homework|essay|exam|study|revise|memori[sz]e|handwriting|bicycle|bike tyre|tire|football|basketball|volleyball|tennis|chess|piano|guitar|violin|swim|run|running|marathon|workout|clean|laundry|dishes|recycle|recycling|pumpkin|balloon|party|birthday|camping|campfire)\b|\b(?:küpseta\w*|keeda\w*|keetma|praadi\w*|retsept\w*|kook\w*|leib\w*|pannkook\w*|supp\w*|muna\w*|kudu\w*|õmble\w*|joonista\w*|maali\w*|aia\w*|istuta\w*|kodutöö\w*|kirjand\w*|eksam\w*|õppi\w*|jalgratta\w*|jalgpall\w*|korvpall\w*|võrkpall\w*|male\w*|klaver\w*|kitarr\w*|ujuma|jooks\w*|korista\w*|pesu\w*|matk\w*|lõke\w*|lõket|sünnipäev\w*)|\b(?:испечь|печь|пек\w*|варить|свар\w*|жарить|рецепт\w*|торт\w*|пирог\w*|хлеб\w*|блин\w*|суп\w*|яйц\w*|вязать|связать|шить|рисова\w*|огород\w*|посадить|домашн\w* задани\w*|сочинени\w*|экзамен\w*|учить|выучить|велосипед\w*|футбол\w*|баскетбол\w*|волейбол\w*|шахмат\w*|пианино|гитар\w*|плава\w*|бег\w*|убор\w*|стирк\w*|поход\w*|костёр|костер|день рождения)"),
     # A harm verb whose object is a thing, with no person, animal or building anywhere in the message:
     # "kill time", "slash my costs", "smash a piñata", "blow up a balloon", "убить время", "tappa aega".
-    ("figurative", rf"^(?!.*\b{_VICTIM}).*\b{_FIG_VERB}\b (?:(?:my|a|an|the|this|that|our|your|some|all|these|those|every) )?(?:\w+ )?(?!{_VICTIM}|\w+ly\b|(?:without|with|in|at|on|for|and|fast|now|again|it|one|off|them|quick|easily|anything|everything|all)\b)[a-zà-ž]{{3,}}"
+    ("figurative", rf"^(?!.*\b{_VICTIM}).*\b{_FIG_VERB}\b (?:(?:my|a|an|the|this|that|our|your|some|all|these|those|every) )?(?:\w+ )?(?!{_VICTIM}|\w+ly\b|(?:scenes?|victims?|weapons?|cases?|suspects?|trials?|sprees?|fields|methods?|into|onto|up|down|over|through|under|out|to|without|with|in|at|on|for|and|fast|now|again|it|one|off|them|quick|easily|anything|everything|all)\b)[a-zà-ž]{{3,}}"
      r"|\b(?:tappa|surnuks lüüa|veeta) (?:see |oma )?aega\b|\b(?:убить|убивать|скоротать) (?:\w+ )?врем\w*"),
+    # Contacting or finding an organisation or public institution (its address, phone or website is public).
+    ("public_entity", r"\b(?:contact|reach|call|e-?mail|write to|visit|find|get (?:in touch|hold) (?:with|of)|address (?:of|for)|phone number (?:of|for)|website (?:of|for)|opening hours (?:of|for)|"
+     r"headquarters (?:of|for)|customer (?:service|support)|complain to|kontakt\w*|ühendust|aadress\w*|связаться|адрес\w*|телефон\w*)\b.{0,40}"
+     r"\b(?:amazon|google|apple|microsoft|netflix|spotify|ikea|tesla|samsung|nokia|skype|bolt|wolt|telia|elisa|swedbank|seb|lhv|"
+     r"the white house|white house|kremlin|the un|united nations|nato|unesco|unicef|red cross|european (?:parliament|commission|union)|"
+     r"(?:the |a |our |my |local |nearest )?(?:\w+ ){0,3}(?:museum|library|embassy|consulate|ministry|parliament|riigikogu|university|city hall|town hall|"
+     r"council|government|police station|post office|tax (?:office|board)|zoo|airport|railway station|hospital|clinic|company|"
+     r"headquarters|customer service)|muuseum\w*|raamatukog\w*|saatkon\w*|ministeerium\w*|ülikool\w*|linnavalitsus\w*|vallavalitsus\w*|"
+     r"музе\w*|библиотек\w*|посольств\w*|министерств\w*|университет\w*|мэри\w*)\b(?!'s (?:employees?|staff|workers?|ceo|director)\b)"),
+    # Something the asker owns ("an old building on property I own", "my own shed"): a weak frame.
+    ("own_property", r"\b(?:(?:property|land|house|home|garden|yard|farm|plot|shed|barn|car|bike|phone|computer|laptop) (?:that )?i (?:own|bought|inherited)|"
+     r"my own (?:house|home|property|land|shed|barn|garden|yard|car|bike|phone|computer|laptop|files|data|account|furniture))\b"),
+    # Questioning a prejudice ("why do people say…, is that racist?", "kas see on stereotüüp?", "это стереотип?"):
+    # neutralises the hate or exclusion pattern that the quoted prejudice triggers.
+    ("about_prejudice", r"\bis (?:that|it|this) (?:racist|sexist|a stereotype|prejudiced?|discriminat\w*)\b|\bstereotyp\w*|\bprejudice\w*|\bwhy do (?:some )?people (?:say|think|believe|claim)\b|"
+     r"\bwhere does (?:the|this) (?:idea|stereotype|myth|prejudice)\b|\bmyth that\b|\bkas (?:see|too) on (?:rassis\w*|stereotüüp)\b|\bstereotüüp\w*|\beelarvamus\w*|"
+     r"\bmiks (?:mõned )?inimesed (?:arvavad|ütlevad|usuvad)\b|\bэто (?:расизм|стереотип)\b|\bстереотип\w*|\bпредрассуд\w*|\bпочему (?:некоторые )?люди (?:считают|думают|говорят)\b"),
     ("absurd", r"\b(?:time ?travel\w*|resurrect\w*|raise the dead|(?:be |are |is )?(?:not )?made (?:out )?of (?:concrete|stone|glass|metal|cheese|wood|paper|plastic|gold|steel)|live forever|be immortal|breathe fire|glow in the dark|speed of light|breathe (?:underwater|in space)|teleport\w*|levitate|invisible|stop time|read minds|walk through walls|photosynthesi[sz]e|time travel|control the weather|\d{3,} decibels|live on the sun|turn into|shoot lasers|fly like birds|fly|(?:survive|live) without (?:food|water|oxygen|air|sleep)|without (?:food|water|oxygen) forever|be a (?:robot|bird)|telekinesis|telepathy|superpowers?|lightning from|x-ray vision|on (?:saturn|jupiter|mars|venus|pluto|the moon|the sun|neptune)|in outer space|underwater cities|become invisible|hibernat\w+|(?:grow|have) (?:wings|gills)|(?:speak|talk) to (?:animals|plants))\b"),
-    ("nonhuman", r"\b(?:why|should|can|miks|kas|почему|может|могут|должны)\b.{0,30}\b(?:purple |green |red |white |black |blue |yellow |brown |tall |small )?(?:carrots?|potato(?:es)?|tomato(?:es)?|apples?|bananas?|grapes?|mangos?|mangoes|rice|bread|clouds?|rocks?|stones?|trees?|flowers?|llamas?|cats?|dogs?|horses?|cows?|penguins?|dolphins?|robots?|toasters?|chairs?|tables?|cars?|ghosts?|unicorns?|dragons?|vampires?|elves|teddy bears?|pencils?|books?|lamps?|ice cream|cheese|pizzas?|noodles|cucumbers?|lemons?|pumpkins?|mushrooms?|snowflakes?|rainbows?|coffee beans?|beans?|pickles?|sandwich(?:es)?|socks?|kettles?|microwaves?|fridges?|lamps?|raindrops?|plants?|pebbles?|bees?|ants?|hamsters?|squirrels?|goldfish|sharks?|whales?|butterflies|frogs?|balloons?|teapots?|spoons?|fairies|wizards?|goblins?|hobbits?|zombies?|aliens?|martians?|cartoon characters?|kivid|pilved|delfiin\w*|kassid|кошк\w*|камн\w*|дельфин\w*|облака)\b"),
+    ("nonhuman", r"\b(?:why|should(?! (?:i|we|you)\b)|can(?! (?:i|we|you|one)\b)|miks|kas|почему|может|могут|должны)\b.{0,30}\b(?:purple |green |red |white |black |blue |yellow |brown |tall |small )?(?:carrots?|potato(?:es)?|tomato(?:es)?|apples?|bananas?|grapes?|mangos?|mangoes|rice|bread|clouds?|rocks?|stones?|trees?|flowers?|llamas?|cats?|dogs?|horses?|cows?|penguins?|dolphins?|robots?|toasters?|chairs?|tables?|cars?|ghosts?|unicorns?|dragons?|vampires?|elves|teddy bears?|pencils?|books?|lamps?|ice cream|cheese|pizzas?|noodles|cucumbers?|lemons?|olives?|pears?|oranges?|onions?|peppers?|eggplants?|aubergines?|carrots?|avocados?|peaches|plums?|cherr(?:y|ies)|strawberr(?:y|ies)|melons?|pumpkins?|mushrooms?|snowflakes?|rainbows?|coffee beans?|beans?|pickles?|sandwich(?:es)?|socks?|kettles?|microwaves?|fridges?|lamps?|raindrops?|plants?|pebbles?|bees?|ants?|hamsters?|squirrels?|goldfish|sharks?|whales?|butterflies|frogs?|balloons?|teapots?|spoons?|fairies|wizards?|goblins?|hobbits?|zombies?|aliens?|martians?|cartoon characters?|kivid|pilved|delfiin\w*|kassid|кошк\w*|камн\w*|дельфин\w*|облака)\b"),
+)
+
+# Idioms that use a harm word for something harmless ("steal the show", "crush the exam", "explode with
+# laughter", "obliterate my self-doubts", "tappa aega", "убить время"). Only a frame when no harm word is
+# left once the idiom is taken out (see ``detect``).
+_IDIOM = re.compile(
+    r"\bsteal(?:s|ing)? (?:(?:someone|somebody|his|her|my|your|their|our|the|a|people)(?:'s)? )?(?:heart|hearts|show|spotlight|limelight|thunder|"
+    r"breath|glances?|kiss|a look|the scene|base|bases)\b|\b(?:explode|burst|die|dying|crack(?:ing)? up) (?:with|of|from) "
+    r"(?:laughter|laughing|joy|happiness|excitement|pride|curiosity|embarrassment|boredom)\b|"
+    r"\b(?:kill|killing|killed|slay|slaying|slayed|crush|crushing|crushed|nail|nailing|nailed|smash|smashing|smashed|ace|aced|rock|rocked|bomb|bombed|murder|murdered|destroy|destroyed|own|owning|owned) "
+    r"(?:it|my|the|this|that|an|a|our) ?(?:\w+ )?(?:exam|test|interview|audition|presentation|performance|speech|gig|show|set|song|"
+    r"solo|role|competition|contest|game|match|race|quiz|pitch|essay|recital|karaoke|dance|routine|workout|level|boss fight)?\b"
+    r"(?= (?:at|in|on|during|tomorrow|today|tonight|next|this)\b|[?.!,]|$)|"
+    r"\bknock (?:them|him|her|'em|em|everyone|the audience|the judges|the jury|people) (?:dead|out)\b(?!.{0,20}\b(?:cold|unconscious|with a|with my)\b)|"
+    r"\bblow (?:them|him|her|everyone|people|the (?:audience|judges|jury|crowd|interviewers?|teachers?)|my (?:\w+ )?(?:teacher|parents|friends|date|boss)) away\b|"
+    r"\bbreak (?:a leg|the ice|the bank|the news|the record|a record|a sweat|the habit|a habit|the silence|the rules of grammar)\b|"
+    r"\b(?:kill|killing|kills|pass|passing|waste|wasting) (?:some )?time\b|\bmake (?:a )?killing\b|\bkill (?:the|this|that) "
+    r"(?:mood|vibe|lights|music|engine|conversation|buzz|joke|deal)\b|\bshoot (?:for the (?:stars|moon)|(?:my|your|his|her) shot|the breeze)\b|"
+    r"\btake (?:out )?(?:the )?(?:trash|garbage|rubbish|bins?|recycling)(?: out)?\b|\bpop (?:a|the|my|this) (?:blister|pimple|zit|balloon|question|corn|popcorn|bubble)\b|"
+    r"\bbreak(?:ing)? into (?:the )?(?:\w+ ){0,2}(?:industry|market|business|field|world|scene|charts|profession|career|league|top \d+)\b|"
+    r"\bsever (?:my |the |all |our )?(?:employment|ties|contract|relationship|connection|links?|partnership|membership)\b|"
+    r"\b(?:pierce|punch|drill|cut|blow|shoot|poke|knock) (?:a |the )?holes? (?:in|into|through)\b(?! (?:him|her|them|someone|somebody|my \w+|his|a person|people)\b)|"
+    r"\btake a stab at\b|\bbeat (?:the (?:heat|traffic|odds|clock|deadline|rush|crowds?|record|system)|(?:my|the) (?:personal best|record|high score))\b|"
+    r"\b(?:drown|bury|kill|crush|obliterate|destroy|fight|beat|overcome|silence|conquer|eliminate|defeat|smash|squash|murder|annihilate|"
+    r"strangle|choke|suffocate|shoot down|slay|get rid of|banish|tame|stop) (?:all )?(?:of )?(?:my|your|our|these|those|the) (?:own )?"
+    r"(?:self.?doubts?|doubts?|fears?|anxiet(?:y|ies)|worries|worry|sorrows?|stress|procrastination|insecurit\w+|inner critic|negative thoughts?|"
+    r"bad habits?|sadness|boredom|jealousy|anger|laziness|nerves|cravings?|hunger|thirst|acne|cold|hiccups|impostor syndrome|"
+    r"perfectionism|stage fright|writer's block|loneliness|shyness|urges? to procrastinate|distractions?|competition|opponents? in (?:chess|debate))\b|"
+    r"\b(?:tappa|surnuks lüüa|veeta) (?:see |oma )?aega\b|\b(?:убить|убивать|скоротать) (?:\w+ )?врем\w*|\bразбить лёд\b|\bпорвать (?:зал|танцпол|сцену|публику)\b|\b(?:kõik|publiku|žürii) pikali (?:lüüa|löön|lööma)\b|\bcatch (?:him|her|them|my \w+) red.handed\b|\bвзорвать (?:танцпол\w*|зал|сцену|интернет|соцсети|чарты)\b|\bblow up (?:the )?(?:dance ?floor|internet|charts|my phone|social media)\b|\bmurda jää\b"
+)
+
+# "In real life": whatever game or story is named, the act is meant for the real world.
+_REAL_WORLD = re.compile(r"\b(?:in real life|irl|real.life|for real|in reality|päriselus|päris elus|в реальной жизни|в реале|по-настоящему)\b")
+
+# Harm inside a named video game (the game's own mechanic: "kill someone in Call of Duty", "steal a car in
+# GTA"). Raises the classifier threshold for the categories a game is about (decide.py).
+_GAME_WORLD = re.compile(
+    r"\b(?:in|on|while playing|when playing|during|inside|for) (?:the game |a game of |a round of |a match of |my game of |a )?(?:gta(?: ?(?:v|iv|iii|4|5|6|online|san andreas|vice city))?|"
+    r"grand theft auto|call of duty|cod|warzone|fortnite|minecraft|roblox|pubg|apex(?: legends)?|counter.?strike|cs:?go|cs2|valorant|"
+    r"overwatch|among us|skyrim|the witcher|witcher \d|assassin's creed|red dead(?: redemption)?(?: \d)?|hitman|far cry|battlefield|halo|doom|"
+    r"dark souls|elden ring|zelda|mortal kombat|tekken|street fighter|the sims|sims \d|league of legends|dota(?: 2)?|rust|dayz|fallout(?: \d)?|"
+    r"cyberpunk(?: 2077)?|resident evil|metal gear|payday(?: \d)?|rainbow six|thief|dishonored|splatoon|super smash bros|pokemon|pokémon|monopoly|cluedo|clue|risk|catan|scrabble|chess|poker|checkers|draughts|arm wrestling|ping pong|table tennis|tennis|trivia|cards|card games?|simcity|cities skylines|civilization|civ \d|"
+    r"(?:a |the |this |my )?(?:video ?|computer |online |mobile |board |card )?game)\b|\b(?:mängus|arvutimängus|videomängus)\b|\bв (?:\w+ )?игре\b"
 )
 
 # Hiding an act from parents, teachers, police or dogs: makes a borderline request more likely harmful.
 _EVASION = re.compile(
+    r"\b(?:avoid|not|never|don't|do not|won't) (?:getting |being |get |be )?(?:caught|detected)\b|"
+    r"\bso (?:that )?(?:\w+ ){1,2}(?:won't|doesn't|don't|can't|will not|cannot|does not|do not) (?:catch|detect|notice|flag|find out|spot)\b|"
     r"\bwithout (?:getting caught|being (?:caught|noticed|seen|detected)|anyone (?:noticing|knowing|finding out)|"
     r"(?:my )?(?:parents|teachers?|police|mom|dad) (?:noticing|knowing|finding out))\b|\bso (?:that )?(?:no ?one|nobody|"
     r"(?:my )?(?:parents|teachers?|police|dogs?)) (?:won't|doesn't|don't|can't|will not) (?:notice|know|find|see)\b|"
-    r"\bnii,? et (?:keegi|õpetaja\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
+    r"\bnii,? et (?:keegi|õpetaja\w*|õps\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
-    r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
+    r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces?|evidence|fingerprints|dna)\b|\bwithout (?:me )?(?:getting|being) (?:blamed|in trouble|suspended|expelled)\b|\bwithout (?:an? )?(?:id|age check|id check|ids|being carded|proof of age)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
     r"\bчтобы не (?:осталось|остались|было видно) (?:\w+ )?(?:следов|синяков)\b|\bnii,? et (?:\w+ )?(?:ei näeks|ei näe|ei märkaks)\b|"
     r"\bundetect(?:ed|able)\b|\b(?:невозможно|нельзя|не смогут|не сможет) (?:обнаружить|найти|отследить)\b|"
     r"\b(?:ei (?:ole )?(?:võimalik )?(?:avasta\w*|tuvasta\w*)|avastamatu\w*)\b|\buntraceabl[ey]\b|\bjäljetult\b|\bбесследно\b|\bне (?:обнаруж\w*|отследи\w*)|"
-    r"\bчтобы (?:никто|учител\w*|родител\w*|полици\w*|собак\w*|мама|папа) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*)|\bне попасться\b"
+    r"\bчтобы (?:никто|учител\w*|училк\w*|родител\w*|полици\w*|собак\w*|мама|папа|мать|отец) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*|спали\w*|пали\w*)|\bне попасться\b"
 )
 
 # Informational intent: asking why something happened, its causes or consequences, how an election
 # or a trial is run, what the law says or who may vote (the curriculum). A strong frame unless the same
 # message also shows instructional intent or a stereotype (see decide.py).
 _INFORMATIONAL = re.compile(
-    r"^(?:why (?:did|was|were|had|has|have|is it|are they|was it)\b|why (?:is|are) .{0,40}\b(?:illegal|banned|forbidden|prohibited|"
+    r"^(?:why (?:did|was|were|had|has|have|is it|are they|was it|didn't|wasn't|weren't|hadn't|did not|was not|were not)\b|why (?:is|are) .{0,40}\b(?:illegal|banned|forbidden|prohibited|"
     r"regulated|restricted|a crime|punished|dangerous|harmful)\b|what (?:were|was|are|is) the (?:main |long-term |real )?"
     r"(?:causes?|consequences?|effects?|reasons?|results?|impact|origins?|aftermath|legacy|significance|role|outcome)\b|"
     r"what (?:does|did) (?:the |estonian |russian |international )?law|is it (?:legal|illegal|against the law)\b|"
@@ -430,7 +569,7 @@ _RANKING = re.compile(
     r"примитивн|бесполезн|противн)\w*|"
     r"\b(?:dumber|stupider|lazier|uglier|dirtier|less intelligent|more violent|inferior|superior) (?:than|to)\b|"
     r"\b(?:the )?(?:dumbest|stupidest|laziest|ugliest|least intelligent)\b"
-    r"|\b(?:rumalama|laisema|koledama|alama)\w*|\bkõige (?:rumalam|laisem|koledam)\w*"
+    r"|\b(?:rumalama|laisema|koledama|alama)\w*|\bvähem (?:intelligent|tark|targad|andeka|andekad|võimeka|võimekad|arene)\w*|\bменее (?:умн|интеллект|способн|развит|талантлив)\w*|\bkõige (?:rumalam|laisem|koledam)\w*"
     r"|\b(?:тупее|глупее|ленивее|грязнее|уродливее)\b|\bсамы[йея] (?:тупы|глупы|ленивы|уродлив)\w*|\bнеполноценн\w*"
 )
 # "Why should X…", "why was it right / justified", "miks peaks…", "почему нельзя…": a request for an
@@ -456,7 +595,7 @@ _HARM_TOPIC = re.compile(
     r"assault\w*|molly|sells?|dealers?|monitor\w*|surveil\w*|wiretap\w*|address\w*|lives|auschwitz|concentration camps?|"
     r"gas chambers?|ugly|fat|stupid|worthless|die|dead|death|destroy\w*|ruin\w*|reputation|bacteri\w*|pathogens?|germs|"
     r"hostages?|porn\w*|slurs?|slut|whore|n.?word|retard\w*|fag\w*|profit\w*|treason|sabotag\w*|brib\w*|extort\w*|embezzl\w*|"
-    r"evad\w*|earns?|salary|income|medical records?|sarin|vx|novichok|tabun|soman|ricin|anthrax|botulinum|smallpox|nerve (?:agent|gas)|"
+    r"manipulat\w*|gaslight\w*|scam\w*|con (?:him|her|them|someone|people)|trick (?:him|her|them|someone|people|my)|taliban|isis|nazi\w*|hitler|slaves?|slavery|vault|alarm\w*|lockpick\w*|evad\w*|earns?|salary|income|medical records?|sarin|vx|novichok|tabun|soman|ricin|anthrax|botulinum|smallpox|nerve (?:agent|gas)|"
     r"mustard gas|chlorine gas|bioweapons?|chemical weapons?|dirty bomb|enrich\w*|uranium|plutonium)\b"
     r"|\b\w*(?:tap[ap]\w*|tapm\w*|mõrv\w*|mürgi?\w*|pussit\w*|peks\w*|lõhk\w*|pomm\w*|relv\w*|püss\w*|narko\w*|kanep\w*|varast\w*|"
     r"varg\w*|häkk\w*|parool\w*|jälgi\w*|ähvard\w*|kius\w*|mõnit\w*|alasti|seks\w*|enesetap\w*|süüta\w*|põlema|lunaraha\w*|"
@@ -467,6 +606,34 @@ _HARM_TOPIC = re.compile(
     r"секс\w*|суицид\w*|самоубий\w*|подж\w*|поддел\w*|обман\w*|мошенни\w*|больно|бол[ьи]\w*|угна\w*|похит\w*|стрел\w*|"
     r"камер\w*|тайно|скрыт\w*|наказ\w*|террор\w*|ограб\w*|кого-то|кому-то|таблет\w*|пьян\w*|умер\w*|смерт\w*|уродин\w*|"
     r"туп\w*|жирн\w*|зарин\w*|рицин\w*|зоман\w*|новичок\w*|нервно-паралитическ\w*|сибирск\w* язв\w*|химическ\w* оружи\w*|уран\w*|нападени\w*|напасть|напад\w*|атак\w*|бактери\w*|вирус\w*|заложни\w*|никчёмн\w*|никчемн\w*|адрес\w*)"
+)
+
+# Words near harm that are too common to make "how do I…" an instructional cue, but whose presence means
+# the message is not plainly harmless: no "no_harm_words" relief for it (decide.py).
+_SENSITIVE = re.compile(
+    r"\b(?:erotic\w*|sick|sleepy|unconscious|pass(?:ing)? out|challenges?|jump\w*|slip\w*|spik\w*|hid(?:e|ing|den)|marks|cuts?|cutting|"
+    r"break(?:ing)? in\w*|get into|sneak\w*|lock\w*|alone|ignore|exclud\w*|isolat\w*|texts|messages|chats?|phone|consent|ransom\w*|corpse|bod(?:y|ies)|"
+    r"blood\w*|gor\w*|violent|weak|hate|enemy|enemies|revenge|payback|teach (?:him|her|them) a lesson|pay back|make (?:him|her|them) pay|"
+    r"pills?|medicines?|alcohol|vodka|beer|wine|vape\w*|cigarettes?|smok\w*|gambl\w*|bet|betting|drunk|party|parties|date|secret\w*|"
+    r"follow\w*|watch\w*|photos?|pictures?|camera\w*|location|where (?:she|he|they) lives?|who (?:she|he|they)|ex|crush|girl|boy|"
+    r"black|white|jews?|muslims?|gays?|immigrants?|women|men|race|religion|disabled|fat|skinny|weight|starv\w*|diet\w*|vomit\w*|"
+    r"police|cops?|prison|jail|illegal\w*|law|crime|criminal|gang\w*|cult\w*|extrem\w*|radical\w*|jihad\w*|tamper\w*|unauthori[sz]ed|"
+    r"insider|caught|disinformation|misinformation|panic|voting machines?|ballots?|detergent|bleach|unsupervised|stranger\w*|dares?)\b"
+    r"|\b\w*(?:hüpa\w*|hüppa\w*|muuki\w*|laip\w*|lahti saada|õhku|üksi|ei räägi|majja|sisse |erootil\w*|haige\w*|uimast\w*|jooki|joogi\w*|"
+    r"alkohol\w*|viin\w*|õlu\w*|suits\w*|veri\w*|vere\w*|kätte maksta|kättemaks\w*|vaenla\w*|vihka\w*|politsei\w*|vangla\w*|"
+    r"seadus\w*|kuri\w*|jõuk\w*|sekt\w*|äärmus\w*|nälg\w*|kaal\w*|oksen\w*|saladu\w*|salaja\w*|pilt\w*|foto\w*|sõnum\w*|telefon\w*)"
+    r"|\b(?:прыг\w*|вымогател\w*|манипулир\w*|разговарива\w*|бойкот\w*|никто|взорв\w*|труп\w*|эротич\w*|подсып\w*|снотвор\w*|"
+    r"отомст\w*|мест[ьи]|алкогол\w*|водк\w*|пив\w*|сигарет\w*|кур\w*|кров\w*|враг\w*|ненавид\w*|полици\w*|тюрьм\w*|закон\w*|"
+    r"преступ\w*|банд\w*|секта\w*|экстрем\w*|голод\w*|вес\w*|рвот\w*|секрет\w*|тайн\w*|фото\w*|сообщени\w*|переписк\w*|телефон\w*|"
+    r"один|одна|одного|одну|игнор\w*)"
+)
+
+# Every harm verb of the patterns above, and substance and attack names they use.
+_HARM_LISTS = re.compile(
+    rf"\b(?:{_HARM_VERB}|{_FIG_VERB}|{_ET_HARM_V}|{_RU_HARM_V}|punch\w*|collaps\w*|overthrow\w*|sabotag\w*|iq)\b"
+    r"|(?:amfetamiin|metamfetamiin|kokaiin|heroiin|fentanüül|ekstaas|mefedroon|lunavara|pahavara|klahvilogija|troojala|õngitsus|"
+    r"амфетамин|мефедрон|кокаин|героин|фентанил|экстази|фишинг|вымогател|кейлоггер|троян|вредоносн|взлом|оружи|бомб|взрыв|"
+    r"pomm|relv|lõhke|mürk|häkk)"
 )
 
 # The intent cues above exist for en, et and ru only: elsewhere their absence means nothing.
@@ -492,6 +659,12 @@ _GROUP = re.compile(
     r"трансгендер\w*|инвалид\w*|пожил\w*|бедн\w*|бездомн\w*|меньшинств\w*|иностран\w*|атеист\w*|\w+цы|\w+цев|\w+цам)\b"
 )
 
+# "All X are thieves / kõik mustlased on vargad / все цыгане воры": a named group called criminals.
+_HARD += (
+    ("hate_harassment", rf"^(?=.*{_GROUP.pattern}).*\b(?:all|kõik|все)\s+(?:\w+\s+){{0,2}}(?:are\s+|on\s+|[—-]\s*)?(?:thieves|criminals|terrorists|rapists|"
+     r"parasites|animals|vermin|vargad|kurjategijad|terroristid|vägistajad|parasiidid|loomad|воры|преступники|террористы|насильники|паразиты|животные)\b"),
+)
+
 _COMPILED_HARD = tuple((cat, re.compile(p)) for cat, p in _HARD)
 _COMPILED_SELF = tuple(re.compile(p) for p in _SELF_HARM)
 _COMPILED_BENIGN = tuple((name, re.compile(p)) for name, p in _BENIGN)
@@ -503,6 +676,7 @@ CATEGORIES = tuple(sorted({c for c, _ in _HARD} | {"self_harm"}))
 def detect(views: tuple[str, ...]) -> list[Signal]:
     """Hard harm signals, first-person self-harm, soft self-harm mentions and benign frames."""
     signals: list[Signal] = []
+    harm_words = False
     for text in views:
         hard_here = False
         for cat, pattern in _COMPILED_HARD:
@@ -516,9 +690,19 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
         for pattern in _COMPILED_SELF:
             if m := pattern.search(text):
                 signals.append(Signal(NAME, "self_harm", HARD, m.group(0)))
+        if (m := _IDIOM.search(text)) and not _HARM_TOPIC.search(rest := _IDIOM.sub(" ", text)) and not any(
+            p.search(rest) for _, p in _COMPILED_HARD
+        ):
+            signals.append(Signal(NAME, "idiom", BENIGN, m.group(0)))
+        if m := _REAL_WORLD.search(text):
+            signals.append(Signal(NAME, "real_world", SOFT, m.group(0)))
+        elif m := _GAME_WORLD.search(text):
+            signals.append(Signal(NAME, "game_world", BENIGN, m.group(0)))
         if m := _INFORMATIONAL.search(text):
             signals.append(Signal(NAME, "informational", BENIGN, m.group(0)))
-        if (m := _INSTRUCTIONAL.search(text)) and (hard_here or _HARM_TOPIC.search(text)):
+        harm_topic = _HARM_TOPIC.search(text)
+        harm_words = harm_words or bool(harm_topic) or hard_here or bool(_SENSITIVE.search(text) or _HARM_LISTS.search(text))
+        if (m := _INSTRUCTIONAL.search(text)) and (hard_here or harm_topic):
             signals.append(Signal(NAME, "instructional", SOFT, m.group(0)))
         if ((m := _STEREOTYPE.search(text)) and _GROUP.search(text)) or (m := _RANKING.search(text)):
             signals.append(Signal(NAME, "stereotype", SOFT, m.group(0)))
@@ -535,4 +719,7 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
         for name, pattern in _COMPILED_BENIGN:
             if m := pattern.search(text):
                 signals.append(Signal(NAME, name, BENIGN, m.group(0)))
+    if not harm_words and not any(s.strength == HARD for s in signals):
+        # No harm vocabulary in any view: the classifier alone must be surer (decide.py).
+        signals.append(Signal(NAME, "no_harm_words", BENIGN, ""))
     return list(dict.fromkeys(signals))
