@@ -24,7 +24,6 @@ with the reason ``moderation_unavailable``.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import os
@@ -34,8 +33,8 @@ import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlparse
 
+from guardrails.locality import is_local_url
 from guardrails.pii import redact
 
 log = logging.getLogger(__name__)
@@ -81,16 +80,6 @@ class ModerationUnavailable(RuntimeError):
     """The endpoint could not give a verdict (timeout, connection, HTTP error, unreadable reply)."""
 
 
-def _is_local(base_url: str) -> bool:
-    host = (urlparse(base_url).hostname or "").lower()
-    if host in {"localhost", "localhost.localdomain"}:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -113,8 +102,8 @@ class ModerationClient:
 
     @property
     def is_local(self) -> bool:
-        """True when the endpoint is on this machine (loopback): then it may see unredacted text."""
-        return _is_local(self.base_url)
+        """True when the operator runs the endpoint (``guardrails.locality``): then it may see unredacted text."""
+        return is_local_url(self.base_url)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ModerationClient | None:

@@ -34,8 +34,8 @@ def check_profile(profile: LocaleProfile, path: Path | str, *, endpoint_is_local
     if profile.data_residency.local_endpoints_only and endpoint_is_local is False:
         raise ProfileError(
             f"{path}: field 'data_residency.local_endpoints_only': rule broken: the profile allows only "
-            "local/in-country model endpoints, but the configured backend endpoint is not local; configure a "
-            "local endpoint (or the extractive backend) or set local_endpoints_only: false"
+            "local/in-country model endpoints, but a configured endpoint (model backend or moderation) is not local; "
+            "configure local endpoints (or the extractive backend) or set local_endpoints_only: false"
         )
 
 

@@ -176,10 +176,10 @@ def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
 def _registry(settings: Settings) -> Any:
     from locale_profiles import ProfileRegistry
     from tutor.appdb import open_database
-    from tutor.backends.openai_compat import is_local_url
+    from tutor.pipeline import settings_endpoints_local
 
-    endpoint_is_local = is_local_url(settings.openai_base_url) if settings.backend == "openai" else True
-    return ProfileRegistry(settings.home, state=open_database(settings), endpoint_is_local=endpoint_is_local)
+    return ProfileRegistry(settings.home, state=open_database(settings),
+                           endpoint_is_local=settings_endpoints_local(settings))
 
 
 def _actor(args: argparse.Namespace) -> str:

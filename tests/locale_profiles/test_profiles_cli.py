@@ -84,3 +84,25 @@ def test_registry_sees_an_edited_profile_file_at_once(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="'colour'"):
         registry.get("demo")
     assert [e.error is not None for e in registry.entries() if e.id == "demo"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "valid"),
+    [
+        ("LOCALTUTOR_MODERATION_BASE_URL", "https://moderation.example.com/v1", False),
+        ("LOCALTUTOR_MODERATION_BASE_URL", "http://10.20.0.7:8001/v1", True),  # an in-house server is local
+        ("LOCALTUTOR_MODERATION_BASE_URL", "http://llamaguard:8001/v1", True),
+    ],
+)
+def test_validate_checks_residency_against_the_moderation_endpoint_too(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    variable: str, value: str, valid: bool,
+) -> None:
+    # The model backend is the local extractive one; only the moderation endpoint differs.
+    monkeypatch.setenv(variable, value)
+    source = tmp_path / "resident.yaml"
+    source.write_text(VALID.replace("id: demo", "id: resident") + "data_residency: {local_endpoints_only: true}\n",
+                      encoding="utf-8")
+    assert main(["profiles", "validate", str(source)]) == (0 if valid else 1)
+    if not valid:
+        assert "moderation" in capsys.readouterr().err

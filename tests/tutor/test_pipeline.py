@@ -166,7 +166,8 @@ def test_data_residency_covers_an_external_moderation_endpoint(settings: Setting
 @pytest.mark.parametrize("url,local", [
     ("http://127.0.0.1:8000/v1", True), ("http://localhost:11434/v1", True), ("http://10.1.2.3/v1", True),
     ("http://vllm:8000/v1", True), ("https://api.openai.com/v1", False), (None, False),
-    ("https://myorg.openai.azure.com/openai", False),
+    ("https://myorg.openai.azure.com/openai", False), ("http://169.254.10.1/v1", True), ("http://gpu.lan:8000/v1", True),
+    ("http://8.8.8.8/v1", False),
 ])
 def test_endpoint_locality(url: str | None, local: bool) -> None:
     assert is_local_url(url) is local

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
+from guardrails.locality import is_local_url
 from tutor.backends.base import BackendError, GenerationRequest
 from tutor.prompts import build_messages
 
-
-def is_local_url(url: str | None) -> bool:
-    """True for loopback/private addresses and single-label hosts (in-house servers)."""
-    if not url:
-        return False
-    host = urlparse(url).hostname or ""
-    if host in ("localhost",) or "." not in host and host:
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host.endswith((".local", ".internal", ".lan"))
-    return address.is_loopback or address.is_private
+__all__ = ["OpenAICompatibleBackend", "is_local_url"]
 
 
 class OpenAICompatibleBackend:
