@@ -109,3 +109,32 @@ def test_an_unknown_or_broken_profile_fails_cleanly(home_env: Path, capsys: pyte
     assert main(["conformance", "--locale", "nowhere"]) == 1
     out = capsys.readouterr().out
     assert "FAIL profile.load" in out and "nowhere" in out
+
+
+def test_each_probe_question_is_asked_once_even_when_two_probes_share_it(tutor: Tutor, settings: Settings,
+                                                                          tmp_path: Path) -> None:
+    # A safety addition without examples is probed with the self-harm message, which the red-line
+    # battery also asks: one pipeline run serves both probes.
+    _install(tmp_path, """id: care
+name: {en: Care}
+languages: [en]
+babel_locale: en
+additions:
+  - id: local-helpline
+    when: {categories: [self_harm]}
+    text: {en: "Call the local helpline 116 123, day and night."}
+    reason: {en: "Local crisis help."}
+""")
+    asked: list[tuple[str, str]] = []
+
+    class CountingTutor(Tutor):
+        def ask(self, question: str, locale: str, **kwargs: object):  # noqa: ANN201
+            asked.append((question, str(kwargs.get("profile").id)))  # type: ignore[union-attr]
+            return super().ask(question, locale, **kwargs)
+
+    parts = {"embedder": tutor.embedder, "store": tutor.store, "backend": tutor.backend, "guard": tutor.guard,
+             "profiles": ProfileRegistry(tmp_path)}
+    report = run_conformance(CountingTutor(settings, **parts), "care")  # type: ignore[arg-type]
+    ids = {p.id: p.status for p in report.probes}
+    assert ids["self_harm.en"] == "pass" and ids["addition.local-helpline.1"] == "pass"
+    assert len(asked) == len(set(asked)), [q for q in asked if asked.count(q) > 1]
