@@ -63,7 +63,10 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(f"{result.source}: {result.chunks} chunks added" + (" (replaced)" if result.status == "replaced" else ""))
     failed = sum(1 for r in results if not r.ok)
-    _audit_curriculum(settings, args, [("curriculum.upload", f"{args.locale}/{r.source}", f"{r.status}, {r.chunks} chunks")
+    from tutor.curriculum_admin import upload_detail
+
+    _audit_curriculum(settings, args, [("curriculum.upload", f"{args.locale}/{r.source}",
+                                        upload_detail(r, args.subject, args.grade))
                                        for r in results if r.status in ("added", "replaced")])
     print(f"{len(results) - failed} of {len(results)} files ingested into locale '{args.locale}'", file=sys.stderr)
     return 0 if failed == 0 else 1

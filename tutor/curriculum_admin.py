@@ -18,6 +18,13 @@ CURRICULUM_ROLES = ("teacher", "admin")
 Progress = Callable[[int, int, str], None]
 
 
+def upload_detail(result: Any, subject: str | None, grade: int | None) -> str:
+    """The audit detail of an added or replaced document, the same from the app and from the CLI."""
+    detail = f"{result.status}, {result.chunks} chunks"
+    return detail + "".join(f"; {x}" for x in (subject and f"subject={subject}",
+                                               grade is not None and f"grade={grade}") if x)
+
+
 class CurriculumAdmin:
     def __init__(self, ingestor: Any, database: AppDatabase) -> None:
         self.ingestor = ingestor  # curriculum.ingest.Ingestor
@@ -46,10 +53,7 @@ class CurriculumAdmin:
                                                    source=safe)
                 results.append(result)
                 if result.status in ("added", "replaced"):
-                    detail = f"{result.status}, {result.chunks} chunks"
-                    detail += "".join(f"; {x}" for x in (subject and f"subject={subject}",
-                                                         grade is not None and f"grade={grade}") if x)
-                    self.db.audit(user.name, "curriculum.upload", f"{locale}/{safe}", detail)
+                    self.db.audit(user.name, "curriculum.upload", f"{locale}/{safe}", upload_detail(result, subject, grade))
         if progress:
             progress(len(files), len(files), "")
         return results
