@@ -224,6 +224,17 @@ _HARD += (
      r"|\b(?:get|make) (?:my |the |a |this |that )?(?:\w+ ){0,2}(?:teacher|classmate|boss|coworker|colleague|neighbou?r|coach|him|her|them) (?:fired|expelled|to quit|to leave|lose (?:his|her|their) job)\b"
      r"|\b(?:want|wish|need) (?:him|her|them|my \w+) to lose (?:his|her|their) job\b"
      r"|" + _either_order(r"kätte maksta|kättemaks\w*", r"õpetaja\w*|klassi\w*|naabri\w*|sõbra\w*|ema\w*|isa\w*|venna\w*|õe\w*|talle|temale|neile", 30) + r"|\bотомстить\b.{0,30}\b(?:учител\w*|училк\w*|одноклассни\w*|сосед\w*|друг\w*|подруг\w*|ему|ей|им|бывш\w*)"),
+    # Making a named person feel worthless, cry, afraid or alone, or drive them out (et/ru/en).
+    ("hate_harassment", r"\b(?:make|get|force|pressure|push|drive)\b (?:my |the |a |this |that |our |his |her |some )?(?:\w+ ){0,2}"
+     r"(?:teacher|classmate|sister|brother|friend|neighbou?r|ex|girlfriend|boyfriend|mom|mum|dad|stepdad|stepmom|coach|boss|kid|girl|boy|"
+     r"new (?:girl|boy|kid|student)|student|pupil|him|her|them|everyone)s?\b (?:(?!stop\b|not\b|less\b|never\b|feel better\b)\w+ ){0,3}?"
+     r"(?:feel (?:worthless|stupid|ugly|fat|alone|useless|unwanted|guilty|scared|small|like (?:nothing|trash|garbage|a loser))|cry|"
+     r"quit|hate (?:herself|himself|themselves)|be scared|be afraid|be alone|suffer|disappear|kill (?:herself|himself|themselves)|"
+     r"miserable|leave (?:the|our) (?:school|class|team))\b"
+     r"|\b(?:kuidas|tahan|tahaksin|aita)\b.{0,40}\b(?:et|panna)\b.{0,30}\b(?:õpetaja\w*|klassi\w*|õde|venda|sõbra\w*|tüdruk\w*|poiss\w*|uus\w*|teda|neid)\b"
+     r".{0,30}\b(?:nutma|nutaks|kartma|kardaks|tunneks end (?:\w+ )?(?:kole\w*|rumal\w*|väärtusetu\w*|üksi|halvasti)|väärtusetu\w*|lahkuks|lahkuma)\b"
+     r"|\b(?:как|хочу)\b.{0,30}\b(?:сделать|заставить|довести)\b.{0,30}\b(?:чтобы )?(?:училк\w*|учител\w*|одноклассни\w*|сестр\w*|брат\w*|новеньк\w*|е[её]|его|их)\b"
+     r".{0,30}\b(?:плакал\w*|до слёз|до слез|боял\w*|чувствовал\w* себя (?:\w+ )?(?:ничтожеств\w*|урод\w*|никем|одинок\w*)|ушл\w*|ушёл|уволил\w*)"),
     # Impersonation scams.
     ("cybercrime_fraud", r"\b(?:pretend(?:ing)?|posing|pose|impersonat\w*) (?:to be |as )?(?:their|a|an|his|her|the|someone's|somebody's|my)\b.{0,60}\b(?:money|bail|bank|password|pin|gift cards?|pay|transfer|card details|login)\b"),
     # Cheating at school: plagiarism that evades detection, copying in a test.
