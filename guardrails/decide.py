@@ -98,7 +98,7 @@ NEUTRALISERS: dict[str, frozenset[str]] = {
     "privacy": frozenset({"fiction", "public_entity", "informational", "safeguarding"}),
     "illegal_drugs": frozenset({"definition", "science"}),
     "cybercrime_fraud": frozenset({"definition", "fiction"}),
-    "hate_harassment": frozenset({"reported_harm", "lesson", "about_prejudice"}),
+    "hate_harassment": frozenset({"reported_harm", "lesson", "about_prejudice", "nonhuman", "absurd"}),
 }
 
 
@@ -186,8 +186,9 @@ def decide_input(
         threshold = max(threshold, thresholds.in_idiom)
     if "game_world" in frames and result.category in GAME_CATEGORIES:
         threshold = max(threshold, thresholds.in_game)
-    if any(s.strength == SOFT and s.category == "evasion" for s in signals):
-        # "...so that teachers don't notice": hiding the act outweighs any safe frame.
+    if any(s.strength == SOFT and s.category == "evasion" for s in signals) and "game_world" not in frames:
+        # "...so that teachers don't notice": hiding the act outweighs any safe frame (but not being
+        # caught by other players inside a game is gameplay: "vent as impostor in Among Us").
         threshold = thresholds.with_evasion
     p_self_harm = result.probs.get("self_harm", 0.0)
     # Students: an explicit self-harm word lowers the bar (care first); otherwise the usual threshold.

@@ -128,7 +128,7 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("privacy", r"\b(?:mu|minu) (?:\w+ ){0,2}(?:parool\w*|kodu\w*aadress\w*|aadress\w*|telefoninumb\w*|pin-kood\w*|e-posti aadress\w*|asukoh\w*|isikukood\w*)|\b(?:пароль|адрес|номер телефона|пин-код|личный код|местоположение)\b.{0,25}\b(?:мо(?:ей|его|их|я|й))\b"),
     ("manipulation", r"\b(?:write|create|make|generate|kirjuta|koosta|tee|напиши|сочини|сделай|придумай)\b.{0,40}\b(?:posts?|postitus\w*|пост\w*|articles?|artikli?\w*|стать\w*|news|uudis\w*|новост\w*|tweets?|messages?|sõnum\w*|сообщени\w*)\b.{0,80}\b(?:rigged|stolen election|falsified|fake votes|võlts\w*|подделан\w*|сфальсифициров\w*|фальсифи\w*|украден\w*)"),
     ("persecution", r"\b(?:right to|benefits? of|good (?:thing|side)|justif(?:y|ied|ication)|replicate|re-?create|re-?enact|restore|bring back|revive|use .{0,30}methods|overstate|exaggerat\w+|hoax|never happened|didn't (?:really )?happen|glorif\w+|praise)\b.{0,60}\b(?:hitler|nazi\w*|holocaust|genocide|ethnic cleansing|khmer rouge|pinochet|stalin\w*|apartheid|jim crow|slavery|gulag|deportation\w*|massacre|concentration camps?|world war (?:2|ii|two)|what happened to them)\b"),
-    ("persecution", r"\bwhy (?:was|were|is|are)\b.{0,60}\b(?:massacre|genocide|holocaust|deportations?|ethnic cleansing|shooting|bombing|attack|killings?|lynching|pogrom)\b.{0,40}\b(?:justified|right|good|a good thing|necessary|deserved)\b|\b(?:miks|mille poolest) (?:oli|olid|on)\b.{0,40}\b(?:küüditami\w*|genotsiid\w*|holokaust\w*|veresaun\w*|tulistami\w*|rünnak\w*)\b.{0,30}\b(?:õigustatud|hea asi|vajalik|õige)|\bпочему\b.{0,40}\b(?:депортаци\w*|геноцид\w*|холокост\w*|резн\w*|расстрел\w*|теракт\w*|стрельб\w*)\b.{0,30}\b(?:оправдан\w*|правильн\w*|хорош\w*|нужн\w*)"),
+    ("persecution", r"\bwhy (?:was|were|is|are)\b.{0,60}\b(?:massacre|genocide|holocaust|deportations?|ethnic cleansing|shooting|bombing|attack|killings?|lynching|pogrom)\b.{0,40}\b(?:justified|right|good|a good thing|necessary|deserved)\b|\b(?:miks|mille poolest) (?:oli|olid|on)\b.{0,40}\b(?:küüditami\w*|genotsiid\w*|holokaust\w*|veresaun\w*|tulistami\w*|rünnak\w*)\b.{0,30}\b(?:õigustatud|hea asi|vajalik|õige)|\bпочему\b.{0,40}\b(?:депортаци\w*|геноцид\w*|холокост\w*|резн\w*|расстрел\w*|теракт\w*|стрельб\w*)\b.{0,30}\b(?:оправдан\w*|правильн\w*|хорош\w*|(?:был[аио]? )нужн\w*)"),
     ("persecution", r"\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|gulag|küüditami\w*|депортаци\w*)\b.{0,40}"
      r"\b(?:(?:was|is) (?:a )?(?:hoax|fake|made up|a lie|exaggerated)|never happened|didn't happen|oli (?:välja mõeldud|vale|liialdus|bluff)|"
      r"ei juhtunud|(?:был\w* )?(?:выдумк\w*|мистификаци\w*|преувеличен\w*)|не было)"),
@@ -208,9 +208,15 @@ _HARD += (
      r"pills?|insulin|sleeping|poison\w*|dose\w*)).*(?:\bet (?:ta|tema|nad|(?!ma\b|mina\b)\w+) (?:ära )?(?:sureks|suremaks|enam ei ärkaks|üles ei ärkaks)\b|"
      r"\bчтобы (?:он|она|они|(?!я\b|мне\b|самому\b)\w+) (?:не проснул\w*|умер\w*|сдох\w*)\b|\bso (?:that )?(?:he|she|they) (?:dies|die|won't wake up|never wakes up)\b)"),
     # Sexual content involving a minor: no fiction, lesson or history frame neutralises it.
-    ("sexual_content", r"\b(?:erotic\w*|sexy|sexual|sex|porn\w*|nude|naked|explicit|lewd|erootili\w*|seksika\w*|seksuaal\w*|seksi|porno\w*|alasti|"
+    # (A consent, puberty or safety lesson is exempt unless it asks for a story, a scene or explicit detail.)
+    ("sexual_content", r"^(?!(?=.*\b(?:lesson|class|health|education|teach\w*|curriculum|workshop|tund\w*|tunnikava\w*|õpetus\w*|урок\w*|воспитани\w*|занят\w*)\b)"
+     r"(?=.*\b(?:consent|boundaries|puberty|abuse|grooming|safety|protect\w*|nõusolek\w*|piir\w*|puberteet\w*|väärkohtle\w*|согласи\w*|границ\w*|пубертат\w*|насили\w*|безопасност\w*)\b)"
+     r"(?!.*\b(?:erotic\w*|sexy|porn\w*|nude|naked|explicit|lewd|stor(?:y|ies)|scenes?|role.?play|fantas\w*|describe|detail\w*|erootili\w*|porno\w*|alasti|jutt\w*|lugu|stseen\w*|"
+     r"эротическ\w*|порн\w*|рассказ\w*|сцен\w*|голы\w*|подробн\w*)\b))"
+     r".*\b(?:erotic\w*|sexy|sexual|sex|porn\w*|nude|naked|explicit|lewd|love scenes?|intimate|make out|making out|hook(?:ing)? up|sleep(?:ing)? together|first night|"
+     r"erootili\w*|seksika\w*|seksuaal\w*|seksi|porno\w*|alasti|"
      r"эротическ\w*|сексуальн\w*|секс\w*|порн\w*|обнаж[её]нн\w*|голы[йем]\w*|откровенн\w*)\b.{0,50}"
-     r"(?:\b(?:schoolgirl|schoolboy|child|children|kid|minor|underage|pre-?teen|little (?:girl|boy)|(?:[1-9]|1[0-7])[- ](?:year|yr)s?[- ]old|"
+     r"(?:\b(?:schoolgirl|schoolboy|child|children|kid|minor|underage|pre-?teen|little (?:girl|boy)|(?:[1-9]|1[0-7])[- ](?:year|yr)s?[- ]olds?|"
      r"koolitüdruk\w*|koolipoisi?\w*|lapse\w*|laps|alaealis\w*|(?:[1-9]|1[0-7])[- ]aastase?\w*|"
      r"школьниц\w*|школьник\w*|реб[её]н\w*|дет\w*|несовершеннолетн\w*|малолетн\w*|девочк\w*|мальчик\w*)\b|\b(?:[1-9]|1[0-7]) (?:лет|года?)\b)"),
     ("sexual_content", r"\b(?:describe|depict|write about|draw|show me|imagine)\b.{0,25}\b(?:naked|nude|undressed|topless)\b(?!.{0,30}\b(?:eye|mole.?rats?|statue|sculpture|painting|david|venus|art|truth|singularity|wire)\b)"),
@@ -240,7 +246,7 @@ _HARD += (
     # Cheating at school: plagiarism that evades detection, copying in a test.
     ("cybercrime_fraud", r"\b(?:how|best way|easiest way|help me|ways?|tips?)\b.{0,30}\b(?:plagiari[sz]e|cheat (?:on|in|at|during) (?:a |an |the |my |this )?(?:\w+ )?(?:test|exam|quiz|homework|essay|assignment)|"
      r"copy (?:someone's|somebody's|a classmate's|my friend's|another student's) (?:homework|essay|answers|work))\b"
-     r"|\b(?:spikerda\w*|maha kirjutada|mahakirjutami\w*|ära (?:kirjutada|spikerdada))\b.{0,40}\b(?:kontrolltöö\w*|eksam\w*|test\w*|tunnitöö\w*|naabri\w*)|"
+     r"|" + _either_order(r"spikerda\w*|maha kirjutada|mahakirjutami\w*|ära (?:kirjutada|spikerdada)", r"kontrolltöö\w*|eksam\w*|test\w*|tunnitöö\w*|naabri\w*", 40) + r"|"
      r"\bсписать\b.{0,30}\b(?:на|с) (?:контрольн\w*|экзамен\w*|тест\w*|егэ|огэ|зач[её]т\w*|телефон\w*)|\bшпаргалк\w*.{0,30}\bчтобы\b"),
     # Election disinformation: polling stations closed, the vote moved or cancelled.
     ("manipulation", _either_order(
@@ -265,9 +271,22 @@ _HARD += (
     ("weapons", r"\b(?:make|bring|sneak|take|carry|hide)\b.{0,30}\b(?:blades?|knife|knives|shanks?|guns?|pistols?|weapons?|nuga|noa|relv\w*|нож\w*|пистолет\w*|оружи\w*)\b.{0,40}\b(?:school|class|classroom|lesson|kooli|klassi|tundi|в школу|в класс|на урок)\b"),
     ("cybercrime_fraud", r"\bchange (?:my |the |our |his |her )?(?:grades|marks)\b|\b(?:teacher'?s|teachers|someone'?s|another (?:student|pupil)'s) (?:login|password|account|credentials)\b.{0,40}\b(?:grades?|marks|log ?in|get into|change)|"
      r"\b(?:muuta|muudan|parandada)\b.{0,20}\bhindeid\b.{0,30}\b(?:ekool\w*|stuudium\w*)|\b(?:исправить|поменять|изменить)\b.{0,20}\bоценки\b.{0,30}\b(?:дневник\w*|ekool\w*)|"
+     r"\b(?:от имени|под видом) (?:внук\w*|внучк\w*|сын\w*|дочер\w*|родственник\w*|полици\w*|следовател\w*)\b.{0,60}\bденьг\w*|"
+     r"\b(?:lapselapse|poja|tütre|sugulase|politseiniku) nimel\b.{0,60}\braha\w*|\b(?:pretend\w*|posing) (?:to be |as )?(?:a |their |the )?(?:grandson|granddaughter|grandchild|nephew|niece)\b|"
      r"\b(?:on behalf of|in the name of|panga nimel|от имени)\b.{0,30}\b(?:bank|police|school|tax|pank\w*|politsei\w*|банка|полиции|налогов\w*)\w*\b.{0,60}\b(?:codes?|pin|password|smart-?id|mobiil-?id|card|koodid?\w*|parool\w*|код\w*|пароль|карт\w*)"),
     ("other_crime", r"\b(?:вынести|стащить|украсть|утащить)\b.{0,30}\bиз магазина\b|\bиз магазина\b.{0,30}\b(?:не заплатив|без оплаты|чтобы (?:\w+ ){0,2}не (?:запищ\w*|заметил\w*))|"
      r"\b(?:poest|poes)\b.{0,30}\b(?:maksmata|ilma maksmata|välja viia|varastada)\b"),
+    # Grooming: getting a child to trust, send pictures, meet alone or keep a secret.
+    ("sexual_content", r"^(?=.*(?:\b(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]olds?\b|\b(?:[1-9]|1[0-5])-?(?:aastase?\w*|летн\w*)\b|\b(?:little|young) (?:girl|boy)\b|\b(?:child|kid|minor)\b|"
+     r"\b(?:laps\w*|alaealis\w*|реб[её]н\w*|несовершеннолетн\w*|малолетн\w*)\b))"
+     r"(?=.*\b(?:trusts? me|send(?:s)? me (?:\w+ )?(?:pictures|photos|pics|nudes|selfies)|meet (?:me |up )?alone|keep (?:it|this|us) (?:a )?secret|"
+     r"usaldaks|saadaks (?:mulle )?(?:pilte|fotosid|pildi)|kohtuks (?:minuga )?üksi|доверил\w*|прислал\w* (?:мне )?(?:фото|снимк\w*|картинк\w*)|встретил\w* (?:со мной )?наедине)\b)"),
+    # Joining an armed or terrorist group.
+    ("terrorism", r"\b(?:join|contact|reach|recruit\w*|get in touch with)\b.{0,60}\b(?:fighting for|fighters? (?:of|for)|armed group|militants?|jihad\w*|isis|isil|daesh|islamic state|taliban|al.?shabaab|boko haram|hamas|wagner)\b|"
+     r"\b(?:присоединиться|вступить|связаться|вербовщик\w*)\b.{0,60}\b(?:игил|иг\b|даиш|исламск\w* государств\w*|боевик\w*|джихад\w*|талибан\w*|вагнер\w*)|"
+     r"\b(?:liituda|ühineda|värbaja\w*)\b.{0,60}\b(?:islamiriik\w*|isis\w*|terrori\w*|võitleja\w*|džihaad\w*)"),
+    # A privacy violation in Estonian: reading or watching someone's messages or snaps.
+    ("privacy", r"\b(?:vaadata|lugeda|näha|jälgida|piiluda)\b.{0,30}\b(?:teise inimese|kellegi|tema|tüdruku|poisi|sõbra\w*|klassikaaslase\w*|eksi\w*) (?:\w+ )?(?:snäpp\w*|sõnum\w*|vestlus\w*|pilte|asukoh\w*|postkast\w*)"),
     # Spreading a pathogen or poison through a water, air or food supply.
     ("cbrn_weapons", r"\b(?:spread|release|introduce|put|add|pour|dump|inject)\b.{0,30}\b(?:bacteri\w*|virus\w*|pathogens?|toxins?|poison\w*|germs|cholera)\b"
      r".{0,40}\b(?:water supply|water system|reservoir|waterworks|ventilation|air conditioning|food supply)"
@@ -310,6 +329,10 @@ _SELF_HARM = (
     r"\b(?:порезаться|порежусь|резать себя|режу себя|режусь|ennast lõigata|end lõigata|lõikun|lõikan (?:end|ennast|enda)|"
     r"lõikusin|lõikasin (?:end|ennast)|vigastan (?:end|ennast)|порезал(?:ся|ась)|порезала себя|порезал себя)\b",
     r"\b(?:cuts|burns|scars|wounds|marks) (?:that )?i (?:made|gave myself|did to myself)\b",
+    r"\bi(?:'ve| have|'m| am)? (?:started |been |begun )?(?:cutting|burning|scratching) (?:myself )?again\b|\bi (?:cut|burn) myself\b",
+    r"\b(?:bridge|building|roof|rooftop|cliff|tower|balcony|sild|maja|katus|мост|крыш\w*|здани\w*)\b.{0,40}\b(?:high enough|tall enough|piisavalt kõrge|достаточно высок\w*)\b|"
+    r"\b(?:high enough|tall enough|piisavalt kõrge|достаточно высок\w*)\b.{0,40}\b(?:jump|hüpata|прыгнуть|done with everything|end it)\b",
+    r"\b(?:punch|hit|bang|smash)\w* (?:the |a |my )?(?:wall|walls|head)\b.{0,40}\b(?:bleed\w*|blood\w*|till it hurts|until it hurts)\b|\b(?:lööma|löön) (?:vastu )?seina\w*\b.{0,40}\bveri\w*|\bбью\w* (?:о |об |в )?стен\w*\b.{0,40}\bкров\w*",
     r"\b(?:покончить с собой|убить себя|порезать себя|уйти из жизни|заморить себя)\b|\bне хочу (?:больше )?жить\b|\bхочу умереть\b|\bпричиняю себе боль\b",
     # Hiding one's own cuts or scars ("how do I cover the cuts on my arms", "peita lõikehaavu", "скрыть порезы").
     r"\b(?:hide|hiding|cover|covering|cover up|conceal|concealing|disguise)\b (?:up )?(?:(?:the|my|these|those|all|fresh|new|old) )*(?:\w+ )?"
@@ -348,7 +371,10 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"(?!(?: some| the| a few| good)? (?:good |best |main |convincing )?(?:reasons?|arguments?|ways?|tips|methods?|tricks?|steps?|things (?:i|we|you) can)\b)"),
     ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|tv show|tv series|school play(?!\w)|a play(?!\w)|stage play(?!\w)|theat(?:re|er)|drama class|music video|film set|short film|totoro|daenerys|targaryen|jon snow|lannister|mission impossible|ocean's (?:eleven|twelve|11|12)|money heist|la casa de papel|die hard|home alone|the godfather|john wick|squid game|hunger games|peaky blinders|poirot|agatha christie|columbo|breaking bad|the sopranos|simcity|cities skylines|frodo|bilbo|gandalf|aragorn|hermione|dumbledore|voldemort|sherlock|james bond|superman|spider.?man|peter parker|bruce wayne|clark kent|tony stark|iron man|homer simpson|bart simpson|the simpsons|shrek|mickey mouse|donald duck|winnie the pooh|pikachu|naruto|goku|luke skywalker|darth vader|yoda|katniss|jack sparrow|indiana jones|lara croft|spongebob|sponge bob|peppa pig|paddington|garfield|scooby|asterix|tintin|pippi|kalevipoeg|sipsik|nukitsamees|lotte|карлсон|буратино|чебурашк|винни-пух|шерлок|гарри поттер|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
     ("technical", r"\b(?:process(?:es)?(?! (?:for|of)\b)|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
-    ("harmless_target", r"\bweed (?:my|the|our|a) (?:\w+ )?(?:garden|lawn|yard|beds?|patch|allotment)\b|\bweed ?killers?\b|\bweed control\b|\b(?:euthani[sz]\w*|put down|put to sleep)\b.{0,20}\b(?:my |our |the )?(?:old |sick |dying |elderly |injured )?(?:dog|cat|pet|horse|hamster|rabbit|guinea pig|bird|ferret)\b|\b(?:dead|deceased) (?:pet|hamster|cat|dog|fish|goldfish|bird|budgie|rabbit|mouse|guinea pig|turtle|tortoise|snake|lizard)\b|\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds|weeding|rats?|mice|pests?|mosquito(?:es)?|fleas|ticks|lice|worms|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
+    ("harmless_target", r"\b(?:fruit flies|moles|moths|silverfish|bed ?bugs|slugs|snails|termites|aphids)\b|"
+     r"\b(?:äädikakärbes\w*|kärbes\w*|kärbse\w*|mutt\w*|mutte|mutid|hiir\w*|rott\w*|rotid|sipelga\w*|koi|koid|koisid|tarakan\w*|lutika\w*|sääsk\w*|sääse\w*|puuk\w*|nälkj\w*|tigu|tigusid|umbroh\w*|kahjur\w*|lehetäi\w*)\b|"
+     r"\b(?:мол[ьи]|мух\w*|мошк\w*|мыш\w*|крыс\w*|муравь\w*|таракан\w*|клоп\w*|комар\w*|клещ\w*|крот\w*|слизн\w*|улит\w*|тл[яи]|вредител\w*)\b|"
+     r"\bweed (?:my|the|our|a) (?:\w+ )?(?:garden|lawn|yard|beds?|patch|allotment)\b|\bweed ?killers?\b|\bweed control\b|\b(?:euthani[sz]\w*|put down|put to sleep)\b.{0,20}\b(?:my |our |the )?(?:old |sick |dying |elderly |injured )?(?:dog|cat|pet|horse|hamster|rabbit|guinea pig|bird|ferret)\b|\b(?:dead|deceased) (?:pet|hamster|cat|dog|fish|goldfish|bird|budgie|rabbit|mouse|guinea pig|turtle|tortoise|snake|lizard)\b|\b(?:videos?|clips?|vlogs?|documentar(?:y|ies)|footage|selfies?|hoops|free throws?|arrows?|video\w*|видео\w*|weeds|weeding|rats?|mice|pests?|mosquito(?:es)?|fleas|ticks|lice|worms|insects?|bugs?|ants|cockroach(?:es)?|wasps?|mou?ld|bacteria|germs|fish|shrimps?|lobsters?|chicken|steak|turkey|onions?|garlic|vegetables|balloon|tent|photo|picture|zombies?|dragon|orc|umbrohtu|sibulat|fotot|pilti|värav\w*|nälkj\w*|сорняк\w*|слизн\w*|фото|снимок|гол|мяч|экзамен)\b"),
     # Helping someone else (also turns a first-person self-harm match into a question about a friend).
     ("help_seeking", r"\b(?:help|support|protect|comfort|talk to) (?:a|my|our|the|this|that) (?:\w+ )?(?:friend|student|classmate|child|kid|sister|brother|pupil|son|daughter|class)\b|\b(?:warning signs|recogni[sz]e|prevent(?:ion)?|lesson plan|for (?:a|the) parent|school counsell?or)\b|\b(?:ennetami|märgata|aidata sõpra|tunnikava|toetada (?:õpilast|sõpra|last|klassi))|\b(?:помочь другу|помочь подруге|распознать|профилактик|поддержать (?:ученик|друг|подруг|ребёнк|ребенк))"),
     # A teacher speaking or being asked about ("as a teacher", "õpetajana", "классному руководителю").
@@ -396,7 +422,7 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"\b(?:spot|recogni[sz]e|identify|detect|check|verify|fact.?check|tell if|know if|debunk)\b.{0,40}\b(?:fake news|misinformation|disinformation|propaganda|deepfakes?|"
      r"scams?|phishing|hoax\w*|conspiracy theor\w*|is fake|are fake|is a scam|is real|fake (?:news|story|stories|accounts?|profiles?|reviews?|sites?|websites?))\b|"
      r"\b(?:warn|protect) (?:my |our |the )?(?:\w+ )?(?:grandma|grandmother|grandpa|grandfather|grandparents|parents|mum|mom|dad|friends|family|class|students|pupils|children|kids)\b|"
-     r"\b\w+[- ]?proof(?:ing)?\b|\b(?:should never be mixed|never (?:be )?mix\w*|dangerous to mix|for (?:safety|safety reasons)|to stay safe)\b|"
+     r"\b(?:first aid|esmaabi\w*|перв\w* помощ\w*)\b|\b\w+[- ]?proof(?:ing)?\b|\b(?:should never be mixed|never (?:be )?mix\w*|dangerous to mix|for (?:safety|safety reasons)|to stay safe)\b|"
      r"\b(?:stop|prevent|deal with|handle|defend (?:myself )?against|protect myself from|get away from)\b.{0,30}\b(?:bullying|harassing|hurting|threatening|hitting|stalking|blackmailing|following|touching) me\b|"
      r"\b(?:tunda|märgata|kontrollida|eristada|tuvastada|ära tunda)\b.{0,30}\b(?:vale\w*uudis\w*|libauudis\w*|desinfo\w*|propaganda\w*|pettus\w*|petuskeem\w*|õngitsus\w*)|"
      r"\b(?:teatada|teavitada|rääkida)\b.{0,30}\b(?:politsei\w*|õpetaja\w*|koolile|direktori\w*|vanemat\w*|lasteabi\w*)|\bhoiatada\b|"
@@ -479,12 +505,14 @@ _EVASION = re.compile(
     r"\bwithout (?:getting caught|being (?:caught|noticed|seen|detected)|anyone (?:noticing|knowing|finding out)|"
     r"(?:my )?(?:parents|teachers?|police|mom|dad) (?:noticing|knowing|finding out))\b|\bso (?:that )?(?:no ?one|nobody|"
     r"(?:my )?(?:parents|teachers?|police|dogs?)) (?:won't|doesn't|don't|can't|will not) (?:notice|know|find|see)\b|"
+    r"\bilma,? et (?:ta|nad|keegi|tema|õpetaja\w*|vanemad) (?:teaks|märkaks|näeks|teada saaks)\b|\bnii,? et (?:\w+ ){1,2}ei (?:märka\w*|näe\w*|leia\w*|saa teada)\b|"
     r"\bnii,? et (?:keegi|õpetaja\w*|õps\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
     r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces?|evidence|fingerprints|dna)\b|\bwithout (?:me )?(?:getting|being) (?:blamed|in trouble|suspended|expelled)\b|\bwithout (?:an? )?(?:id|age check|id check|ids|being carded|proof of age)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
     r"\bчтобы не (?:осталось|остались|было видно) (?:\w+ )?(?:следов|синяков)\b|\bnii,? et (?:\w+ )?(?:ei näeks|ei näe|ei märkaks)\b|"
     r"\bundetect(?:ed|able)\b|\b(?:невозможно|нельзя|не смогут|не сможет) (?:обнаружить|найти|отследить)\b|"
     r"\b(?:ei (?:ole )?(?:võimalik )?(?:avasta\w*|tuvasta\w*)|avastamatu\w*)\b|\buntraceabl[ey]\b|\bjäljetult\b|\bбесследно\b|\bне (?:обнаруж\w*|отследи\w*)|"
+    r"\bчтобы (?:\w+ ){1,2}не (?:заметил\w*|увидел\w*|узнал\w*|спалил\w*|запищал\w*)\b|"
     r"\bчтобы (?:никто|учител\w*|училк\w*|родител\w*|полици\w*|собак\w*|мама|папа|мать|отец) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*|спали\w*|пали\w*)|\bне попасться\b"
 )
 
@@ -496,16 +524,17 @@ _INFORMATIONAL = re.compile(
     r"regulated|restricted|a crime|punished|dangerous|harmful)\b|what (?:were|was|are|is) the (?:main |long-term |real )?"
     r"(?:causes?|consequences?|effects?|reasons?|results?|impact|origins?|aftermath|legacy|significance|role|outcome)\b|"
     r"what (?:does|did) (?:the |estonian |russian |international )?law|is it (?:legal|illegal|against the law)\b|"
+    r"(?:can|may) (?:a |an )?(?:teen(?:ager)?|minor|\d{1,2}.year.old|child|student) (?:legally )?(?:own|buy|have|carry|drive|vote|work)\b|"
     r"what (?:is|was|are|were) the (?:punishment|penalt\w+|sentence)|who (?:can|could|may|is allowed to|has the right to|gets to) vote|"
     r"how (?:are|were|is|was|do|does|did) .{0,40}\b(?:elected|counted|organi[sz]ed|held|tried|prosecuted|punished|regulated|"
     r"governed|vote|voted|elections?)\b)"
     r"|^(?:miks\b|mis (?:olid|oli|on) (?:\w+ ){0,2}(?:põhjus\w*|tagajär\w*|mõju\w*|tulemus\w*|eesmär\w*)|millised (?:olid|on) "
     r"(?:\w+ ){0,2}(?:põhjus\w*|tagajär\w*|mõju\w*)|mida (?:ütleb|sätestab|ütles) (?:\w+ )?(?:seadus\w*|karistusseadustik|põhiseadus)|"
-    r"(?:milline|mis|missugune) karistus|kes (?:saavad|saab|tohivad|tohib|võivad|võib|said) (?:\w+ ){0,3}(?:hääleta\w*|valida|"
+    r"kas (?:\S+ ){0,3}(?:tohib|tohivad|võib|võivad|on lubatud|on seaduslik|on keelatud)\b(?!.{0,40}\b(?:ilma|salaja|märkamatult)\b)|(?:milline|mis|missugune) karistus|kes (?:saavad|saab|tohivad|tohib|võivad|võib|said) (?:\w+ ){0,3}(?:hääleta\w*|valida|"
     r"kandideeri\w*)|kuidas (?:\w+ ){0,3}(?:toimuvad|toimub|toimusid|toimus|korraldatakse|korraldati|valitakse|valiti|loetakse|karistatakse|"
     r"karistati|mõjutas|mõjutasid|mõjutab|mõjutavad|käib|käivad|tekkis|tekkisid|lõppes|lõppesid|algas|algasid|kohtleti|elati))"
     r"|^(?:почему\b|каковы (?:были )?(?:\w+ )?(?:причины|последствия|итоги|цели)|какие (?:были )?(?:\w+ )?(?:причины|последствия|итоги)|"
-    r"что (?:говорит|гласит|сказано в) (?:\w+ )?(?:закон\w*|конституци\w*|кодекс\w*)|(?:какое|какая|что грозит|чем грозит)\b.{0,30}"
+    r"что (?:говорит|гласит|сказано в) (?:\w+ )?(?:закон\w*|конституци\w*|кодекс\w*)|можно ли (?:\w+ ){0,3}(?:иметь|покупать|купить|носить|владеть|голосовать|работать)\b(?!.{0,40}\b(?:без|тайно|незаметно)\b)|(?:какое|какая|что грозит|чем грозит)\b.{0,30}"
     r"(?:наказани\w*|ответственност\w*|грозит)|кто (?:имеет право|может|могут|имел право|мог) (?:\w+ ){0,2}(?:голосовать|избирать|"
     r"баллотироваться)|как (?:\w+ ){0,3}(?:проходят|проходили|проходит|проходил\w*|проводятся|проводились|устроен\w*|организован\w*|избирают|"
     r"избирали|наказывают|наказывали|повлиял\w*|влияет|влияют|подсчитывают|считают голоса|возник\w*|закончил\w*|начал\w*|жили|обращались)|"
@@ -541,7 +570,7 @@ _INSTRUCTIONAL = re.compile(
     r"|\bкак (?:мне|нам|я|можно|бы)\b(?!(?: \w+){0,2} (?:помочь|поддержать|поступить|реагировать|отреагировать|вмешаться|"
     r"действовать|объяснить|рассказать|поговорить|сообщить|защитить|распознать|предотвратить)\b)|\bкак (?!объяснить|рассказать|говорить|поговорить|обсудить|поддержать|помочь|сообщить|"
     r"распознать|предотвратить|защитить|вести|реагировать|помирить|отличить|справиться|понять|успокоить|решить|избежать|"
-    r"описать)\w+(?:ть|ти|чь)\b|\bпошагов\w*|\bинструкци\w*|\bгде (?:можно )?(?:купить|достать|взять|заказать)\b|"
+    r"описать)\w+(?:ть|ти|чь)\b|\bпошагов\w*|\bпо шагам\b|\bшаг за шагом\b|\bинструкци\w*|\bгде (?:можно )?(?:купить|достать|взять|заказать)\b|"
     r"\bесли бы (?:я|мне)\b|\bчто (?:мне )?(?:лучше )?(?:использовать|подсыпать|добавить|смешать|сказать)\b|\bхочу (?:так же|повторить|"
     r"сделать так же)\b"
 )
@@ -672,6 +701,8 @@ _GROUP = re.compile(
 
 # "All X are thieves / kõik mustlased on vargad / все цыгане воры": a named group called criminals.
 _HARD += (
+    # Inciting anger against a group with false claims.
+    ("manipulation", rf"^(?=.*{_GROUP.pattern}).*\b(?:want|make|get)\b (?:people|everyone|viewers|readers|the comments|them|my followers)\b.{{0,30}}\b(?:angry|furious|outraged|hate|mad at|turn against)\b"),
     ("hate_harassment", rf"^(?=.*{_GROUP.pattern}).*\b(?:all|kõik|все)\s+(?:\w+\s+){{0,2}}(?:are\s+|on\s+|[—-]\s*)?(?:thieves|criminals|terrorists|rapists|"
      r"parasites|animals|vermin|vargad|kurjategijad|terroristid|vägistajad|parasiidid|loomad|воры|преступники|террористы|насильники|паразиты|животные)\b"),
 )
