@@ -27,6 +27,10 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:ignore|disregard|forget)\b (?:what|everything|anything|all)(?: (?:that|which))?(?: (?:the system|the developers?|you|i|we|they|it|has|have|was|were|been|previously|earlier|before|above))* (?:(?:told|said|instructed|asked|given|written|discussed|mentioned)\b|(?:above|before|earlier|previously)\b(?!\s+(?:the|a|an|this|that|these|those|\d)))",
     r"\byou are now\b.{0,40}\b(?:dan|unfiltered|jailbroken|evil|without (?:any )?(?:rules|restrictions|limits|filters)|free from|no longer bound)\b",
     r"\b(?:do anything now|developer mode|jailbreak(?:ed)?|dan mode|god mode)\b",
+    # A persona "without rules" (en/et/ru): "you are my evil AI without rules", "ты мой злой ИИ без правил".
+    r"\b(?:ai|a\.i\.|assistant|bot|chatbot|model|tutor)\b.{0,25}\b(?:without|with no|no) (?:any )?(?:rules|restrictions|limits|filters|censorship|morals|ethics)\b"
+    r"|\b(?:tehisintellekt\w*|tehisaru\w*|robot\w*|assistent\w*|bott?\w*)\b.{0,25}\b(?:ilma (?:reegliteta|reegliteta|piiranguteta|tsensuurita)|reegliteta|piiranguteta)\b"
+    r"|(?:\bии\b|ассистент\w*|бот\w*|нейросет\w*)\b.{0,25}\bбез (?:правил|ограничений|цензуры|морали)\b",
     r"\b(?:reveal|print|show|repeat|output|tell me|display|leak)\b.{0,25}\b(?:system prompt|hidden (?:instructions|prompt)|initial (?:instructions|prompt)|your (?:instructions|prompt|rules))\b",
     r"(?:^|\n)\s*(?:system|admin|assistant|developer)\s*:\s*(?:ignore|you are|new|override|disable|the admin)",
     r"\b(?:pretend|act as if|imagine) (?:you have|there (?:is|are)) no (?:rules|content policy|restrictions|filters|guidelines)\b",

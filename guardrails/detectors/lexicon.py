@@ -109,13 +109,14 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("cbrn_weapons", r"\b(?:make|synthesi[sz]e|produce|culture|weaponi[sz]e|grow|extract|enrich|obtain|release|spread|aerosoli[sz]e|build)\b.{0,40}\b(?:sarin|vx|novichok|tabun|soman|nerve (?:agent|gas)|mustard gas|chlorine gas|ricin|anthrax|botulinum|smallpox|dirty bomb|bioweapon|chemical weapon|biological weapon|nuclear (?:bomb|weapon)|weapons.grade)\b"),
     ("cbrn_weapons", r"\b(?:sünteesida|valmistada|teha)\b.{0,20}\b(?:sariin|ritsiin|närvigaas|siberi katk)|\b(?:синтезировать|получить|сделать|изготовить)\b.{0,20}\b(?:зарин|рицин|зоман|новичок|нервно-паралитическ|сибирск|грязную бомбу)"),
     ("terrorism", r"\b(?:plan|carry out|commit|organi[sz]e|engage in|join|fund|finance|recruit for)\b.{0,30}\b(?:terror\w*|jihad\w*|isis|al.?qaeda|mass shooting|school shooting|suicide bomb\w*|bombing)\b"),
-    ("terrorism", r"\b(?:hijack|derail)\b.{0,15}\b(?:plane|aircraft|train|bus)\b|\bterrorirünnak|\bтеракт|\bугнать самол"),
+    ("terrorism", r"\b(?:hijack|derail)\b.{0,15}\b(?:plane|aircraft|train|bus)\b|\b(?:korralda\w*|teha|teen|planeeri\w*|toime panna|ette valmistada)\b.{0,25}\bterrorirünnak\w*|"
+     r"\bterrorirünnak\w*\b.{0,25}\b(?:korraldada|teha|planeerida|toime panna)\b|\b(?:устроить|совершить|организовать|подготовить|спланировать|провести)\b.{0,25}\bтеракт\w*|\bугнать самол"),
     ("illegal_drugs", r"\b(?:hide|smuggle|sell|deal|stash|transport|sneak)\b.{0,25}\b(?:drugs|narcotics)\b|\b(?:buy|get|score|grow|smoke|sell)\b.{0,25}\b(?:weed|marijuana|cannabis|shrooms|magic mushrooms|xanax)\b(?! (?:killer|control|my|the|out)\b)(?!.{0,30}\b(?:garden|lawn|yard|flower ?beds?|patch|allotment)\b)"),
     ("illegal_drugs", r"\b(?:make|cook|synthesi[sz]e|produce|brew|buy|get|smuggle|sell|hide|grow)\b.{0,25}\b(?:meth|methamphetamine|crystal meth|crack|cocaine|heroin|fentanyl|lsd|mdma|ecstasy|mephedrone|ketamine)\b"),
     ("illegal_drugs", r"\b(?:metamfetamiin|amfetamiin|kokaiin|heroiin|fentanüül)\w* (?:teha|valmistada|osta|keeta)|\b(?:сварить|сделать|купить|достать) (?:\w+ )?(?:мефедрон|метамфетамин|кокаин|героин|фентанил|закладк)"),
     ("cybercrime_fraud", r"\b(?:hack|break) into\b.{0,30}\b(?:account|e-?mail|computer|server|system|network|phone|instagram|facebook|database|school|bank|wifi)\b|\b(?:write|create|code|make)\b.{0,15}\b(?:ransomware|keylogger|malware|trojan|phishing (?:e-?mail|page|site|message))\b"),
     ("cybercrime_fraud", r"\b(?:plant|install|put|inject|spread|send|hide)\b.{0,20}\b(?:trojan|virus|malware|keylogger|ransomware|spyware|backdoor|rootkit)\b.{0,40}\b(?:someone|somebody|another|other|my \w+|his|her|their|school|teacher)"),
-    ("cybercrime_fraud", r"\b(?:steal|phish)\b.{0,20}\b(?:passwords?|credit cards?|identit(?:y|ies)|bank (?:details|accounts?))\b|\b(?:ddos|dos attack)\b|\bstolen credit card\b|\bfake (?:id|passport|diploma)\b"),
+    ("cybercrime_fraud", r"\b(?:steal|phish)\b.{0,20}\b(?:passwords?|credit cards?|identit(?:y|ies)|bank (?:details|accounts?))\b|\b(?:ddos|dos attack)\b|\bstolen credit card\b|\bfake (?:id|passport|diploma|doctor'?s note|sick note)\b"),
     ("cybercrime_fraud", r"\b(?:häkkida|häkkima|murda sisse)\b.{0,30}\b(?:kont|e-?kool|stuudium|serverisse|arvutisse|süsteemi)|\b(?:взломать|взлом)\b.{0,30}\b(?:аккаунт|почт|страниц|электронный дневник|сервер|сеть|школ)"),
     ("privacy", rf"\bmy (?:\w+ ){{0,2}}\w+'s (?:(?:private|personal|home|secret|current|mobile|cell|cellphone|work|internet|online|exact|real|full|medical|mental health|bank|school) )*{_PRIVATE}"),
     ("privacy", r"\b(?:grades|marks|test results|salary|income|medications?|diagnosis|home address|phone numbers?)\b.{0,15}\b(?:of|for) (?:the )?(?:other|another|all the other|my) (?:students|pupils|classmates?|kids|coworkers|colleagues|neighbou?rs)\b|\b(?:teiste|klassikaaslas\w*|klassivenna|naabri) (?:õpilaste )?(?:hinded|hindeid|palk|palka|ravim\w*|diagnoos\w*|kodu\w*aadress\w*|telefoninumb\w*)|\b(?:оценки|зарплат\w*|лекарств\w*|диагноз\w*|домашний адрес|номер телефона)\b.{0,20}\b(?:других учеников|одноклассни\w*|моего соседа|соседа)"),
@@ -263,12 +264,15 @@ _HARD += (
      r"(?:control\w*|run|runs|own|owns|rule|rules|kontrolli\w*|valitse\w*|контролир\w*|правят|управля\w*)\b.{0,15}\b(?:all |the |kõiki |все )?(?:banks?|media|world|government|money|hollywood|pank\w*|meedia\w*|maailma\w*|банк\w*|СМИ|мир\w*|деньг\w*)"),
     ("persecution", r"^(?=.*\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|küüditami\w*|депортаци\w*))"
      r"(?=.*\b(?:write|prove|proving|argue|convince|essay|article|post|kirjuta|tõesta\w*|essee|artikkel|напиши|докажи|доказ\w*|эссе|стать\w*))"
-     r".*\b(?:never happened|didn't (?:really )?happen|did not happen|made up|was fake|a hoax|ei toimunud|ei juhtunud|väljamõeldis\w*|välja mõeldud|не было|выдумк\w*|выдуман\w*|фальшивк\w*)"),
+     r".*\b(?:never happened|didn't (?:really )?happen|did not happen|made up|was fake|a hoax|voluntary (?:resettlement|relocation|move)|nobody (?:really )?suffered|"
+     r"ei toimunud|ei juhtunud|väljamõeldis\w*|välja mõeldud|vabatahtlik\w* (?:ümberasum\w*|kolimi\w*)|keegi (?:eriti )?ei kannatanud|"
+     r"не было|выдумк\w*|выдуман\w*|фальшивк\w*|добровольн\w* переселени\w*|никто (?:особо |сильно )?не пострадал)"),
     ("privacy", _either_order(r"nude|naked|undress\w*|alasti|paljas\w*|голы\w*|обнаж[её]нн\w*|раздеть|раздева\w*",
                               r"classmates?|(?:her|his|their) (?:instagram|photo|picture|selfie)|my ex|my crush|(?:my|the|a) teacher|klassiõe\w*|klassivenna\w*|klassikaaslas\w*|одноклассни\w*|учительниц\w*", 50)
      + r"(?=.*\b(?:make|create|generate|app|ai|tool|edit|photoshop|tee|teha|loo|rakendus\w*|сделать|создать|приложени\w*|нейросет\w*)\b)"),
     ("violence", r"\b(?:tie|tying|attach|tape|strap)\w*\b.{0,30}\b(?:firecrackers?|fireworks?|explosives?|rockets?|cans?|petards?|paugutid\w*|петард\w*)\b.{0,30}\b(?:to|on|külge|к) (?:a |the |my )?(?:\w+ )?(?:pigeons?|cats?|dogs?|birds?|frogs?|animals?|squirrels?|rats?|tuvi\w*|kass\w*|koer\w*|голуб\w*|кошк\w*|собак\w*)"),
-    ("weapons", r"\b(?:make|bring|sneak|take|carry|hide)\b.{0,30}\b(?:blades?|knife|knives|shanks?|guns?|pistols?|weapons?|nuga|noa|relv\w*|нож\w*|пистолет\w*|оружи\w*)\b.{0,40}\b(?:school|class|classroom|lesson|kooli|klassi|tundi|в школу|в класс|на урок)\b"),
+    ("weapons", r"\b(?:knife|knives|blade|gun|pistol|weapon|nuga|noa|relv\w*|нож\w*|пистолет\w*|оружи\w*)\b.{0,30}\b(?:bring|take|carry|sneak|võtta|tuua|kaasa|пронести|взять|принести)\b.{0,25}\b(?:to school|into school|to class|kooli|tundi|в школу|в класс)\b|"
+     r"\b(?:make|bring|sneak|take|carry|hide)\b.{0,30}\b(?:blades?|knife|knives|shanks?|guns?|pistols?|weapons?|nuga|noa|relv\w*|нож\w*|пистолет\w*|оружи\w*)\b.{0,40}\b(?:school|class|classroom|lesson|kooli|klassi|tundi|в школу|в класс|на урок)\b"),
     ("cybercrime_fraud", r"\bchange (?:my |the |our |his |her )?(?:grades|marks)\b|\b(?:teacher'?s|teachers|someone'?s|another (?:student|pupil)'s) (?:login|password|account|credentials)\b.{0,40}\b(?:grades?|marks|log ?in|get into|change)|"
      r"\b(?:muuta|muudan|parandada)\b.{0,20}\bhindeid\b.{0,30}\b(?:ekool\w*|stuudium\w*)|\b(?:исправить|поменять|изменить)\b.{0,20}\bоценки\b.{0,30}\b(?:дневник\w*|ekool\w*)|"
      r"\b(?:от имени|под видом) (?:внук\w*|внучк\w*|сын\w*|дочер\w*|родственник\w*|полици\w*|следовател\w*)\b.{0,60}\bденьг\w*|"
@@ -277,16 +281,31 @@ _HARD += (
     ("other_crime", r"\b(?:вынести|стащить|украсть|утащить)\b.{0,30}\bиз магазина\b|\bиз магазина\b.{0,30}\b(?:не заплатив|без оплаты|чтобы (?:\w+ ){0,2}не (?:запищ\w*|заметил\w*))|"
      r"\b(?:poest|poes)\b.{0,30}\b(?:maksmata|ilma maksmata|välja viia|varastada)\b"),
     # Grooming: getting a child to trust, send pictures, meet alone or keep a secret.
-    ("sexual_content", r"^(?=.*(?:\b(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]olds?\b|\b(?:[1-9]|1[0-5])-?(?:aastase?\w*|летн\w*)\b|\b(?:little|young) (?:girl|boy)\b|\b(?:child|kid|minor)\b|"
+    ("sexual_content", r"^(?=.*(?:\b(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]olds?\b|\b(?:[1-9]|1[0-5])[- ]?(?:aastase?\w*|летн\w*)\b|\b(?:[1-9]|1[0-5]) (?:лет|года?)\b|\b(?:little|young) (?:girl|boy)\b|\b(?:child|kid|minor)\b|"
      r"\b(?:laps\w*|alaealis\w*|реб[её]н\w*|несовершеннолетн\w*|малолетн\w*)\b))"
      r"(?=.*\b(?:trusts? me|send(?:s)? me (?:\w+ )?(?:pictures|photos|pics|nudes|selfies)|meet (?:me |up )?alone|keep (?:it|this|us) (?:a )?secret|"
-     r"usaldaks|saadaks (?:mulle )?(?:pilte|fotosid|pildi)|kohtuks (?:minuga )?üksi|доверил\w*|прислал\w* (?:мне )?(?:фото|снимк\w*|картинк\w*)|встретил\w* (?:со мной )?наедине)\b)"),
+     r"usaldaks|saadaks (?:mulle )?(?:pilte|fotosid|pildi)|pilte saat\w*|pildi saat\w*|(?:vanematele|kellelegi) (?:mitte )?rääki\w*|ei räägiks|kohtuks (?:minuga )?üksi|доверил\w*|прислал\w* (?:мне )?(?:фото|снимк\w*|картинк\w*)|встретил\w* (?:со мной )?наедине)\b)"),
     # Joining an armed or terrorist group.
     ("terrorism", r"\b(?:join|contact|reach|recruit\w*|get in touch with)\b.{0,60}\b(?:fighting for|fighters? (?:of|for)|armed group|militants?|jihad\w*|isis|isil|daesh|islamic state|taliban|al.?shabaab|boko haram|hamas|wagner)\b|"
      r"\b(?:присоединиться|вступить|связаться|вербовщик\w*)\b.{0,60}\b(?:игил|иг\b|даиш|исламск\w* государств\w*|боевик\w*|джихад\w*|талибан\w*|вагнер\w*)|"
      r"\b(?:liituda|ühineda|värbaja\w*)\b.{0,60}\b(?:islamiriik\w*|isis\w*|terrori\w*|võitleja\w*|džihaad\w*)"),
     # A privacy violation in Estonian: reading or watching someone's messages or snaps.
     ("privacy", r"\b(?:vaadata|lugeda|näha|jälgida|piiluda)\b.{0,30}\b(?:teise inimese|kellegi|tema|tüdruku|poisi|sõbra\w*|klassikaaslase\w*|eksi\w*) (?:\w+ )?(?:snäpp\w*|sõnum\w*|vestlus\w*|pilte|asukoh\w*|postkast\w*)"),
+    # blind6 gaps: bottle bombs, a veiled threat, flooding the school network, forged notes, sedating a person.
+    ("weapons", r"^(?=.*\b(?:what|which|how much|how many|mida|millised|kui palju|что|какие|сколько)\b).*\b(?:bottle|can|pipe|pudel\w*|purk\w*|бутылк\w*|банк\w*)\b.{0,80}"
+     r"\b(?:goes off|go off|loud bang|bang|blow up|blows up|explode\w*|plahvata\w*|pauku\w*|kõmaki\w*|взорв\w*|бахн\w*|хлопн\w*|рван\w*)\b"),
+    ("hate_harassment", r"\bi know where (?:she|he|they|you) lives?\b|\bnot (?:technically )?(?:a )?threat\b.{0,40}\bpolice\b|\b(?:tean|teame),? kus (?:sa|ta|te|nad) ela\w*|"
+     r"\bзнаю,? где (?:ты|она|он|вы|они) жив\w*"),
+    ("cybercrime_fraud", r"\b(?:flood|crash|overload|take down|knock out|jam|ddos|shut down)\b.{0,30}\b(?:the |our |school'?s? |a )?(?:school )?(?:wi-?fi|network|server|website|site|e-?kool|stuudium|moodle|system|exam system|test platform)\b|"
+     r"\b(?:fake|forge\w*|make|create|write)\b.{0,30}\b(?:doctor'?s note|sick note|medical certificate|parent'?s signature|a signature)\b(?!.{0,20}\b(?:template for a class|lesson)\b)|"
+     r"\b(?:arstitõend\w*|tõendi\w*|allkir\w*|templi\w*)\b.{0,80}\b(?:päris välja|ehtne|ehtsa\w*|võltsi\w*|järele teha)\b|\b(?:võltsi\w*)\b.{0,30}\b(?:arstitõend\w*|tõend\w*|allkir\w*)|"
+     r"\b(?:подделать|подделк\w*|нарисовать)\b.{0,30}\b(?:справк\w*|подпис\w*|печат\w*)|\b(?:справк\w*|подпис\w*)\b.{0,40}\bкак настоящ\w*"),
+    ("violence", r"\b(?:усыпить|вырубить|отключить)\b (?:\w+ )?(?:человека|кого-то|кого-нибудь|его|её|ее)\b|\bchloroform\w*|\bхлороформ\w*|\bkloroform\w*|"
+     r"\b(?:knock|put)\w* (?:someone|somebody|a person|him|her) (?:out|to sleep)\b.{0,30}\b(?:rag|cloth|without|so (?:he|she)|chemical)\b|\buimasta\w* (?:kedagi|teda|inimest)\b"),
+    # A dangerous challenge: asking how to do it, how long to hold, or to film it (either order).
+    ("minor_safety", _either_order(r"blackout|choking|pass.?out|fainting|tide ?pod|skull.?breaker|benadryl|salt and ice|cinnamon|minestamis\w*|lämbumis\w*|удушени\w*|обморок\w*|задержк\w* дыхания",
+                                   r"challenges?|challenge'?\w*|väljakutse\w*|челлендж\w*", 15)
+     + r"(?=.*\b(?:how long|how do|how to|try|film|do it|hold|kui kaua|kuidas|teha|proovida|filmi\w*|как|сколько|попробовать|снять)\b)"),
     # Spreading a pathogen or poison through a water, air or food supply.
     ("cbrn_weapons", r"\b(?:spread|release|introduce|put|add|pour|dump|inject)\b.{0,30}\b(?:bacteri\w*|virus\w*|pathogens?|toxins?|poison\w*|germs|cholera)\b"
      r".{0,40}\b(?:water supply|water system|reservoir|waterworks|ventilation|air conditioning|food supply)"
@@ -295,7 +314,7 @@ _HARD += (
      r"|\b(?:распространить|распылить|запустить|подсыпать|добавить|вылить|занести)\b.{0,30}\b(?:бактери\w*|вирус\w*|яд\w*|токсин\w*|возбудител\w*)"
      r".{0,40}\b(?:водопровод\w*|водоснабжени\w*|питьев\w* вод\w*|водохранилищ\w*|вентиляц\w*)"),
     # Staging a death as suicide is murder, not self-harm.
-    ("violence", r"\b(?:look|looks|appear) like (?:a |an )?(?:suicide|accident|overdose)\b|\bnäeks välja (?:nagu|kui) (?:enesetapp|õnnetus)\w*|"
+    ("violence", r"\b(?:look|looks|appear) like (?:a |an )?(?:suicide|accident|overdose|self.?defen[cs]e)\b|\bnäeks välja (?:nagu|kui) (?:enesetapp|õnnetus)\w*|"
      r"\b(?:выглядел\w*|выглядит) как (?:самоубийств\w*|суицид\w*|несчастн\w* случа\w*)|\bинсценир\w* (?:самоубийств\w*|суицид\w*)"),
     # A poison that cannot be traced has one use.
     ("violence", r"\b(?:poison\w*|toxins?|mürk\w*|mürgi\w*|яд\w*|отрав\w*)\b.{0,40}(?:\b(?:undetect\w*|untrace\w*|not (?:be )?(?:detected|traced|found)|"
@@ -332,11 +351,11 @@ _SELF_HARM = (
     r"\bi(?:'ve| have|'m| am)? (?:started |been |begun )?(?:cutting|burning|scratching) (?:myself )?again\b|\bi (?:cut|burn) myself\b",
     r"\b(?:bridge|building|roof|rooftop|cliff|tower|balcony|sild|maja|katus|мост|крыш\w*|здани\w*)\b.{0,40}\b(?:high enough|tall enough|piisavalt kõrge|достаточно высок\w*)\b|"
     r"\b(?:high enough|tall enough|piisavalt kõrge|достаточно высок\w*)\b.{0,40}\b(?:jump|hüpata|прыгнуть|done with everything|end it)\b",
-    r"\b(?:punch|hit|bang|smash)\w* (?:the |a |my )?(?:wall|walls|head)\b.{0,40}\b(?:bleed\w*|blood\w*|till it hurts|until it hurts)\b|\b(?:lööma|löön) (?:vastu )?seina\w*\b.{0,40}\bveri\w*|\bбью\w* (?:о |об |в )?стен\w*\b.{0,40}\bкров\w*",
+    r"\b(?:punch|hit|bang|smash)\w* (?:the |a |my )?(?:wall|walls|head)\b.{0,40}\b(?:bleed\w*|blood\w*|till|until)\b|\b(?:lööma|löön) (?:vastu )?seina\w*\b.{0,40}\bveri\w*|\bбью\w* (?:о |об |в )?стен\w*\b.{0,40}\bкров\w*",
     r"\b(?:покончить с собой|убить себя|порезать себя|уйти из жизни|заморить себя)\b|\bне хочу (?:больше )?жить\b|\bхочу умереть\b|\bпричиняю себе боль\b",
     # Hiding one's own cuts or scars ("how do I cover the cuts on my arms", "peita lõikehaavu", "скрыть порезы").
     r"\b(?:hide|hiding|cover|covering|cover up|conceal|concealing|disguise)\b (?:up )?(?:(?:the|my|these|those|all|fresh|new|old) )*(?:\w+ )?"
-    r"(?:cuts|scars|self.?harm\w*|cutting|burn marks|wounds)\b",
+    r"(?:cuts|scars|self.?harm\w*|cutting|burn marks|wounds|bruises)\b",
     r"\b(?:peita|peidan|varjata|varjan|katta|katan)\b.{0,30}\b(?:lõikehaav\w*|lõikejälg\w*|lõikamis\w*|arme|armi\w*|arm|enesevigastami\w*|haav\w*)\b|"
     r"\b(?:lõikehaav\w*|lõikejälg\w*|lõikamis\w*|arme|armi\w*)\b.{0,30}\b(?:peita|varjata|katta|ära peita)\b",
     r"\b(?:спрятать|скрыть|прятать|скрывать|замаскировать|замазать|закрасить)\b.{0,30}\b(?:порез\w*|шрам\w*|самоповрежд\w*)|"
@@ -347,6 +366,15 @@ _SELF_HARM = (
     r"\bet ma (?:ära )?sureksin\b",
     r"\bдля меня (?:смертельн\w*|летальн\w*)|\bсмертельн\w* (?:доз\w* )?для меня\b|\bубь[её]т меня\b|\bчтобы (?:я )?умер(?:ла)?\b|"
     r"\bчтобы (?:мне )?не проснуться\b",
+    # Giving one's things away "because I won't need them"; a message so that loved ones know it was not their fault.
+    r"\b(?:giv\w* away|giv\w* out|hand\w* out|donat\w*) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|clothes|games)\b.{0,80}\b(?:won't need|will not need|don't need|not (?:be )?(?:around|here)|no longer need)\b|"
+    r"\b(?:jagan|annan) (?:oma )?asjad ära\b.{0,60}\b(?:pole (?:neid )?enam vaja|ei vaja neid enam)|\bраздаю (?:свои )?вещи\b.{0,60}\b(?:не понадоб\w*|не нужн\w*)",
+    r"^(?=.*\b(?:message|letter|note|kiri\w*|sõnum\w*|письм\w*|сообщени\w*|записк\w*)\b)(?=.*\b(?:(?:wasn't|was not|isn't|is not) (?:their|your|his|her) fault|pole (?:nende|sinu|tema) süü|"
+    r"не (?:их|твоя|его|её|ее) вин\w*)\b)(?=.*\b(?:ready before|before (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|the weekend|tonight|tomorrow)|when i'?m gone|"
+    r"goodbye|farewell|enne (?:nädalavahetust|pühapäeva|homset)|hüvasti\w*|hüvastijätu\w*|прощальн\w*|до (?:выходных|воскресенья)|когда меня не будет)\b)",
+    r"\b(?:goodbye|farewell) (?:message|letter|note|post)\b.{0,80}\b(?:don't|do not|won't|wouldn't) (?:\w+ )?(?:realise|realize|know|understand|guess)|"
+    r"\bпрощальн\w* (?:сообщени\w*|письм\w*|пост\w*|записк\w*)\b.{0,80}\bне (?:сразу )?(?:поняли|догадались|понял\w*)|"
+    r"\bhüvastijätu(?:kiri|sõnum)\w*\b.{0,80}\b(?:aru ei saaks|ei saaks aru|ei märkaks)",
     # A farewell with finality ("goodbye everyone, I won't be here tomorrow").
     r"\b(?:goodbye|farewell)\b.{0,80}\b(?:won't|will not) (?:be (?:here|around|alive)|see me)|\b(?:won't|will not) (?:be (?:here|around|alive)|see me)\b"
     r".{0,80}\b(?:goodbye|farewell)\b|\bthis is (?:my )?(?:goodbye|farewell|my last message)\b|\bmy suicide note\b",
@@ -364,12 +392,12 @@ _BENIGN: tuple[tuple[str, str], ...] = (
     ("history", r"\b(?:during|in|after|before) (?:the )?(?:world war|ww ?(?:i|ii|1|2)|first world war|second world war|cold war|civil war|holocaust|\d{3,4}s?)\b|\bhistor(?:y|ical|ically)\b|\b(?:why|how) did\b|\bwhat happened\b|\bwere used\b|\bwhat (?:weapons|caused)\b"),
     ("history", r"\bhow (?:were|was) .{0,40}\b(?:treated|persecuted|affected|governed|ruled|deported)\b|\bunder (?:the )?(?:\w+ ){0,2}(?:rule|regime|occupation|dictatorship)\b|\bwhat was life like\b|\b(?:until|in|during|before|by) the (?:\d{1,2}(?:st|nd|rd|th)|early|late|mid) ?(?:-?\d{1,2}(?:st|nd|rd|th) )?century\b|\bhow many (?:\w+ ){0,2}(?:died|were killed|perished|were deported|were executed|were murdered|lost their lives|victims|casualties|deaths)\b|\b(?:kui palju|mitu) (?:\w+ ){0,2}(?:hukkus|suri|hukati|küüditati|tapeti|ohvreid|inimest hukkus)\b|\bсколько (?:\w+ ){0,2}(?:погибл\w*|погибших|умерло|умерли|было убито|убито|расстреляно|депортировано|жертв)\b|\b(?:okupatsiooni|nõukogude võimu|saksa võimu|režiimi) ajal\b|\bпри (?:\w+ )?(?:власти|режиме|оккупации)\b|\bво времена\b|\b(?:who invented|invention of|kes (?:selle |need |tema )?leiutas|leiutami\w*|кто (?:его |её |ее )?изобр\w+|изобретени\w*)|\bajalugu|\bajaloo|\bsõ(?:da|ja|jas|jad|dade)\b|\blahing|\b\d{4}\. aasta|\baastal \d{4}|\bmiks (?:küüditas|küüditati|juhtus|algas)|\bво время\b|\bв \d{4} году|\b\d{4} год|\bистори|\bвойн[аыеу]|\bбитв|\bсражени|\b(?:war|battle)s?\b"),
     ("history", r"\b\w{3,}(?:али|или|ели|яли)\b|\b\w{3,}(?:asid|esid|isid)\b"),
-    ("science", r"\bhow does\b.{0,30}\baffect\b|\beffects? (?:of|on)\b|\bвлия\w*|\bmõju\w*|\bmõjub\b|\bпочему .{0,60}(?:преступлени|запрещен|вредн)\w*|\bmiks (?:on )?.{0,30}(?:keelatud|kahjulik|kuritegu)\b|\bwhy (?:is|are) .{0,30}(?:illegal|banned|harmful|dangerous)\b"),
+    ("science", r"\b(?:wet dreams?|puberty|periods?|menstruat\w*|erections?|growth spurt|puberteet\w*|menstruatsioon\w*|päevad|поллюци\w*|месячн\w*|пубертат\w*|половое созревание|переходн\w* возраст\w*)\b|\bhow does\b.{0,30}\baffect\b|\beffects? (?:of|on)\b|\bвлия\w*|\bmõju\w*|\bmõjub\b|\bпочему .{0,60}(?:преступлени|запрещен|вредн)\w*|\bmiks (?:on )?.{0,30}(?:keelatud|kahjulik|kuritegu)\b|\bwhy (?:is|are) .{0,30}(?:illegal|banned|harmful|dangerous)\b"),
     # A definition or explanation, but not "what's the best way to ...", "what is my classmate's ...".
     ("definition", r"^(?:what is|what's|what are|what does|what was|what kind of|what type of|which kind of|define|meaning of|explain|describe|who was|who is|who invented|mis on|mis oli|mida tähendab|kes oli|kes leiutas|selgita|kirjelda|что такое|что означает|кто такой|кто изобрёл|кто изобрел|объясни|опиши)\b"
      rf"(?!.{{0,40}}\b{_HOW_TO_HARM}\b)(?! (?:my|mu|minu|мой|моя|моего|моей)\b)"
      r"(?!(?: some| the| a few| good)? (?:good |best |main |convincing )?(?:reasons?|arguments?|ways?|tips|methods?|tricks?|steps?|things (?:i|we|you) can)\b)"),
-    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|tv show|tv series|school play(?!\w)|a play(?!\w)|stage play(?!\w)|theat(?:re|er)|drama class|music video|film set|short film|totoro|daenerys|targaryen|jon snow|lannister|mission impossible|ocean's (?:eleven|twelve|11|12)|money heist|la casa de papel|die hard|home alone|the godfather|john wick|squid game|hunger games|peaky blinders|poirot|agatha christie|columbo|breaking bad|the sopranos|simcity|cities skylines|frodo|bilbo|gandalf|aragorn|hermione|dumbledore|voldemort|sherlock|james bond|superman|spider.?man|peter parker|bruce wayne|clark kent|tony stark|iron man|homer simpson|bart simpson|the simpsons|shrek|mickey mouse|donald duck|winnie the pooh|pikachu|naruto|goku|luke skywalker|darth vader|yoda|katniss|jack sparrow|indiana jones|lara croft|spongebob|sponge bob|peppa pig|paddington|garfield|scooby|asterix|tintin|pippi|kalevipoeg|sipsik|nukitsamees|lotte|карлсон|буратино|чебурашк|винни-пух|шерлок|гарри поттер|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
+    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|tv show|tv series|сериал|фильм|книг|триллер|seriaal|sarja|thriller|school play(?!\w)|a play(?!\w)|stage play(?!\w)|theat(?:re|er)|drama class|music video|film set|short film|totoro|daenerys|targaryen|jon snow|lannister|mission impossible|ocean's (?:eleven|twelve|11|12)|money heist|la casa de papel|die hard|home alone|the godfather|john wick|squid game|hunger games|peaky blinders|poirot|agatha christie|columbo|breaking bad|the sopranos|simcity|cities skylines|frodo|bilbo|gandalf|aragorn|hermione|dumbledore|voldemort|sherlock|james bond|superman|spider.?man|peter parker|bruce wayne|clark kent|tony stark|iron man|homer simpson|bart simpson|the simpsons|shrek|mickey mouse|donald duck|winnie the pooh|pikachu|naruto|goku|luke skywalker|darth vader|yoda|katniss|jack sparrow|indiana jones|lara croft|spongebob|sponge bob|peppa pig|paddington|garfield|scooby|asterix|tintin|pippi|kalevipoeg|sipsik|nukitsamees|lotte|карлсон|буратино|чебурашк|винни-пух|шерлок|гарри поттер|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
     ("technical", r"\b(?:process(?:es)?(?! (?:for|of)\b)|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
     ("harmless_target", r"\b(?:fruit flies|moles|moths|silverfish|bed ?bugs|slugs|snails|termites|aphids)\b|"
      r"\b(?:äädikakärbes\w*|kärbes\w*|kärbse\w*|mutt\w*|mutte|mutid|hiir\w*|rott\w*|rotid|sipelga\w*|koi|koid|koisid|tarakan\w*|lutika\w*|sääsk\w*|sääse\w*|puuk\w*|nälkj\w*|tigu|tigusid|umbroh\w*|kahjur\w*|lehetäi\w*)\b|"
@@ -389,18 +417,18 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"õpila\w*|laps\w*|last|tütar\w*|tütre\w*|poeg\w*|poja\w*|sõber|sõbra\w*|sõpra|klassikaasla\w*|tüdruk\w*|poiss\w*|poisi\w*|noor\w*|"
      r"учени\w*|школьни\w*|реб[её]н\w*|дет(?:и|ей|ям)|сын\w*|доч\w*|друг\w*|подруг\w*|одноклассни\w*|девоч\w*|мальчик\w*|подрост\w*)\b)"
      r"(?=.*\b(?:told me|tells me|showed me|shows me|confided|disclosed|admitted|said|says|wrote|complained|is being|are being|was being|has been|have been|"
-     r"i heard|i noticed|keeps? getting|bruises|scars|is afraid|are afraid|hits|beats|bullies|abuses|threatens|touches|hurts|harasses|"
+     r"i heard|i noticed|i found|i suspect|suspect|keeps? getting|bruises|split lip|scars|is afraid|are afraid|hits|beats|bullies|abuses|threatens|touches|hurts|harasses|"
      r"kuulsin|märkasin|rääki\w*|ütles|ütleb|kirjutas|usaldas|tunnistas|kaebas|kurtis|\w{3,}(?:takse|dakse|akse)|kiusati|peksti|löödi|ahistati|"
-     r"ähvardati|mõnitati|lööb|peksab|kiusab|ähvardab|alandab|mõnitab|ahistab|sinika\w*|kardab|"
+     r"ähvardati|mõnitati|lööb|peksab|kiusab|ähvardab|alandab|mõnitab|ahistab|sinika\w*|kardab|leidsin|kahtlustan|"
      r"узнал\w*|заметил\w*|рассказал\w*|признал\w*|пожаловал\w*|написал\w*|сказал\w*|поделил\w*|травят|бьют|избивают|обижают|унижают|угрожают|"
-     r"домогает\w*|трогает|бь[её]т|избива\w*|синяк\w*|бо[ия]тся)\b)"
+     r"домогает\w*|трогает|бь[её]т|избива\w*|синяк\w*|бо[ия]тся|подозрева\w*|нашл\w*|нашёл|разбит\w*|травл\w*)\b)"
      r"(?=.*(?:\bwhat (?:should|can|could|do|must) (?:i|we) do\b|\bhow (?:should|can|do|could|must) (?:i|we|the school|a teacher|teachers|parents|the class teacher) (?:best )?(?:help|support|respond|react|act|"
-     r"handle|proceed|intervene|approach|deal|protect|talk)\b|\bnext steps\b|\bwho (?:should|do|can) i (?:tell|report|contact|call)\b|"
-     r"\bmida (?:\w+ ){0,5}(?:teha|tegema|ette võtta)\b|\bkuidas (?:\w+ ){0,5}(?:aidat\w*|toeta\w*|käitu\w*|sekku\w*|reageeri\w*|toimi\w*)\b|"
+     r"handle|proceed|intervene|approach|deal|protect|talk)\b|\bhow (?:do|can|should) i talk to (?:him|her|them)\b|\bnext steps\b|\bwho (?:should|do|can) i (?:tell|report|contact|call)\b|"
+     r"\bmida (?:\w+ ){0,5}(?:teha|tegema|ette võtta)\b|\bkuidas (?:\w+ ){0,5}(?:aidat\w*|toeta\w*|käitu\w*|sekku\w*|rääki\w*|reageeri\w*|toimi\w*)\b|"
      r"\bkuhu (?:\w+ ){0,3}(?:teata\w*|pöördu\w*)\b|"
      r"\bkellele (?:\w+ )?(?:teatada|teatama|öelda|rääkida)\b|\bkuhu pöörduda\b|"
      r"\bчто (?:\w+ ){0,5}(?:делать|предпринять|сделать)\b|\bкак (?:\w+ ){0,5}(?:поступить|помочь|поддержать|реагировать|"
-     r"отреагировать|вмешаться|действовать|себя вести|вести себя)\b|\bкуда (?:\w+ )?обратиться\b|\bкому (?:\w+ )?сообщить\b))"),
+     r"отреагировать|вмешаться|действовать|себя вести|вести себя|поговорить|говорить|требовать)\b|\bкуда (?:\w+ )?обратиться\b|\bкому (?:\w+ )?сообщить\b))"),
     # A lesson, class discussion or prevention activity for pupils (teacher's material on bullying, consent,
     # online safety or drugs prevention). Strong; a request to harm cancels it.
     ("lesson",
@@ -409,9 +437,11 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"(?:for|about|on|with|that)\b|\b(?:teach|educate|warn|prepare) (?:my |our |the )?(?:students|pupils|class|kids|children|"
      r"teens|teenagers|\d+(?:th|st|nd|rd)?[- ]?graders?)\b(?: (?:about|on|to (?:recogni[sz]e|spot|avoid|stay|say no)))|"
      r"\b(?:tunnikava\w*|klassijuhatajatun\w*|ennetustun\w*|teemapäev\w*|arutelu\w* (?:klassi|õpilast)\w*|"
-     r"(?:tund|tunni|tunniks|tundi|õppetund\w*) (?:\w+ )?(?:teemal|kohta)|õpilastele (?:\w+ )?(?:selgitada|rääkida|õpetada))|"
+     r"(?:tund|tunni|tunniks|tundi|õppetund\w*) (?:\w+ )?(?:teemal|kohta)|õpilastele (?:\w+ )?(?:selgitada|rääkida|õpetada)|"
+     r"(?:selgitada|rääkida|õpetada) (?:oma )?(?:\S+ )?(?:lapsele|tütrele|pojale|lastele|klassile|õpilastele))|"
+     r"\bexplain (?:\w+ )?to (?:my |our |a |the )?(?:\S+ )?(?:daughter|son|kid|kids|child|children|class|students|pupils)\b|"
      r"\b(?:план\w* урока|конспект\w* урока|классн\w* час\w*|урок\w* (?:о|об|про|на тему)|бесед\w* (?:с|для) (?:\w+ )?(?:учени\w*|класс\w*|школьни\w*|детьми|подрост\w*)|"
-     r"занят\w* (?:о|об|про|на тему|по профилактике)|объяснить (?:ученикам|детям|школьникам|подросткам))"),
+     r"занят\w* (?:о|об|про|на тему|по профилактике)|объяснить (?:\w+ )?(?:ученикам|детям|школьникам|подросткам|ребёнку|ребенку|дочери|сыну|классу))"),
     # Asking how a thing works or makes money: an explanation of a mechanism (economics, science).
     ("explanatory", r"\bhow (?:do|does|did) (?:a |an |the )?(?:\w+ ){1,3}(?:work|function|make (?:their |its )?money|earn|profit|operate)\b|\bkuidas (?:\w+ ){1,3}(?:töötab|töötavad|toimib|toimivad|teenib|teenivad|raha teenib|raha teenivad)\b|\bкак (?:\w+ ){0,2}(?:устроен\w*|работа\w*|функционир\w*|зарабатыва\w*)\b"),
     # Protecting oneself or reporting harm (weak frame: only raises the classifier threshold a little).
@@ -422,14 +452,16 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"\b(?:spot|recogni[sz]e|identify|detect|check|verify|fact.?check|tell if|know if|debunk)\b.{0,40}\b(?:fake news|misinformation|disinformation|propaganda|deepfakes?|"
      r"scams?|phishing|hoax\w*|conspiracy theor\w*|is fake|are fake|is a scam|is real|fake (?:news|story|stories|accounts?|profiles?|reviews?|sites?|websites?))\b|"
      r"\b(?:warn|protect) (?:my |our |the )?(?:\w+ )?(?:grandma|grandmother|grandpa|grandfather|grandparents|parents|mum|mom|dad|friends|family|class|students|pupils|children|kids)\b|"
-     r"\b(?:first aid|esmaabi\w*|перв\w* помощ\w*)\b|\b\w+[- ]?proof(?:ing)?\b|\b(?:should never be mixed|never (?:be )?mix\w*|dangerous to mix|for (?:safety|safety reasons)|to stay safe)\b|"
+     r"\b(?:first aid|esmaabi\w*|перв\w* помощ\w*|stop (?:the )?bleeding|until the ambulance|call(?:ed)? (?:an )?ambulance|heimlich|cpr|kiirabi\w*|verejooks\w*|"
+     r"elustami\w*|скор\w* помощ\w*|кровотечени\w*|при[её]м\w* геймлих\w*|реанимаци\w*|self.?defen[cs]e (?:class|course|lesson|training|instructor|teacher)|"
+     r"(?:in|at) (?:our|my|a|the) self.?defen[cs]e|enesekaitse(?:trenn|tund|tunnis|kursus|treening)\w*|enesekaitse(?:s|l)|на самообороне|(?:курс|занят|тренировк|секци)\w* (?:по )?самообороне)\b|\b\w+[- ]?proof(?:ing)?\b|\b(?:should never be mixed|never (?:be )?mix\w*|dangerous to mix|for (?:safety|safety reasons)|to stay safe)\b|"
      r"\b(?:stop|prevent|deal with|handle|defend (?:myself )?against|protect myself from|get away from)\b.{0,30}\b(?:bullying|harassing|hurting|threatening|hitting|stalking|blackmailing|following|touching) me\b|"
      r"\b(?:tunda|märgata|kontrollida|eristada|tuvastada|ära tunda)\b.{0,30}\b(?:vale\w*uudis\w*|libauudis\w*|desinfo\w*|propaganda\w*|pettus\w*|petuskeem\w*|õngitsus\w*)|"
      r"\b(?:teatada|teavitada|rääkida)\b.{0,30}\b(?:politsei\w*|õpetaja\w*|koolile|direktori\w*|vanemat\w*|lasteabi\w*)|\bhoiatada\b|"
      r"\b(?:распознать|отличить|проверить|определить|вычислить)\b.{0,30}\b(?:фейк\w*|дезинформаци\w*|пропаганд\w*|мошенни\w*|фишинг\w*)|"
      r"\b(?:сообщить|рассказать|заявить)\b.{0,30}\b(?:в полицию|полиции|учител\w*|директор\w*|родител\w*)|\bпредупредить\b"),
     ("protective", r"\b(?:report (?:it|this|a|the)|protect (?:myself|yourself|my|your)|stay safe|keep (?:myself|my \w+) safe|what should i do if|how (?:can|do) i stop (?:someone|them|him|her) from|recogni[sz]e|spot|avoid|defend against)\b|\b(?:kaitsta (?:end|ennast|oma)|mida teha,? kui|kuidas teatada|ära tunda|vältida)\b|\b(?:защитить (?:себя|свой|свою)|защититься|что делать,? если|как сообщить|распознать|избежать)"),
-    ("everyday", r"\b(?:bake|baking|cook|cooking|recipe|boil|fry|roast|grill|chop|dice|cake|bread|cookies|pancakes|soup|pasta|salad|egg|eggs|knit|sew|crochet|origami|paper (?:plane|airplane)|glue|paint|draw|garden|plant|tomato\w*|homework|essay|exam|study|revise|memori[sz]e|handwriting|bicycle|bike tyre|tire|football|basketball|volleyball|tennis|chess|piano|guitar|violin|swim|run|running|marathon|workout|clean|laundry|dishes|recycle|recycling|pumpkin|balloon|party|birthday|camping|campfire)\b|\b(?:küpseta\w*|keeda\w*|keetma|praadi\w*|retsept\w*|kook\w*|leib\w*|pannkook\w*|supp\w*|muna\w*|kudu\w*|õmble\w*|joonista\w*|maali\w*|aia\w*|istuta\w*|kodutöö\w*|kirjand\w*|eksam\w*|õppi\w*|jalgratta\w*|jalgpall\w*|korvpall\w*|võrkpall\w*|male\w*|klaver\w*|kitarr\w*|ujuma|jooks\w*|korista\w*|pesu\w*|matk\w*|lõke\w*|lõket|sünnipäev\w*)|\b(?:испечь|печь|пек\w*|варить|свар\w*|жарить|рецепт\w*|торт\w*|пирог\w*|хлеб\w*|блин\w*|суп\w*|яйц\w*|вязать|связать|шить|рисова\w*|огород\w*|посадить|домашн\w* задани\w*|сочинени\w*|экзамен\w*|учить|выучить|велосипед\w*|футбол\w*|баскетбол\w*|волейбол\w*|шахмат\w*|пианино|гитар\w*|плава\w*|бег\w*|убор\w*|стирк\w*|поход\w*|костёр|костер|день рождения)"),
+    ("everyday", r"\b(?:bake|baking|cook|cooking|recipe|boil|fry|roast|grill|chop|dice|cake|bread|cookies|pancakes|soup|pasta|salad|egg|eggs|knit|sew|crochet|origami|paper (?:plane|airplane)|glue|paint|draw|garden|plant|tomato\w*|homework|essay|exam|study|revise|memori[sz]e|handwriting|bicycle|bike tyre|tire|football|basketball|volleyball|tennis|chess|piano|guitar|violin|swim|run|running|marathon|workout|clean|laundry|dishes|recycle|recycling|pumpkin|balloon|party|birthday|camping|campfire)\b|\b(?:küpseta\w*|keeda\w*|keetma|praadi\w*|retsept\w*|kook\w*|leib\w*|pannkook\w*|supp\w*|muna\w*|kudu\w*|õmble\w*|joonista\w*|maali\w*|aia\w*|istuta\w*|kodutöö\w*|kirjand\w*|eksam\w*|õppi\w*|jalgratta\w*|jalgpall\w*|korvpall\w*|võrkpall\w*|male\w*|klaver\w*|kitarr\w*|ujuma|jooks\w*|korista\w*|pesu\w*|matk\w*|lõke\w*|lõket|sünnipäev\w*|hakki\w*|tükelda\w*|koori\w*|sibula\w*|köögivilj\w*|liha\w*|kala\w*)|\b(?:испечь|печь|пек\w*|варить|свар\w*|жарить|рецепт\w*|торт\w*|пирог\w*|хлеб\w*|блин\w*|суп\w*|яйц\w*|вязать|связать|шить|рисова\w*|огород\w*|посадить|домашн\w* задани\w*|сочинени\w*|экзамен\w*|учить|выучить|велосипед\w*|футбол\w*|баскетбол\w*|волейбол\w*|шахмат\w*|пианино|гитар\w*|плава\w*|бег\w*|убор\w*|стирк\w*|поход\w*|костёр|костер|день рождения|нарез\w*|почистить|разделать|разделк\w*|запек\w*|утк\w*|курин\w*|мяс\w*|рыб\w*)"),
     # A harm verb whose object is a thing, with no person, animal or building anywhere in the message:
     # "kill time", "slash my costs", "smash a piñata", "blow up a balloon", "убить время", "tappa aega".
     ("figurative", rf"^(?!.*\b{_VICTIM}).*\b{_FIG_VERB}\b (?:(?:my|a|an|the|this|that|our|your|some|all|these|those|every) )?(?:\w+ )?(?!{_VICTIM}|\w+ly\b|(?:scenes?|victims?|weapons?|cases?|suspects?|trials?|sprees?|fields|methods?|into|onto|up|down|over|through|under|out|to|without|with|in|at|on|for|and|fast|now|again|it|one|off|them|quick|easily|anything|everything|all)\b)[a-zà-ž]{{3,}}"
@@ -495,17 +527,18 @@ _GAME_WORLD = re.compile(
     r"overwatch|among us|skyrim|the witcher|witcher \d|assassin's creed|red dead(?: redemption)?(?: \d)?|hitman|far cry|battlefield|halo|doom|"
     r"dark souls|elden ring|zelda|mortal kombat|tekken|street fighter|the sims|sims \d|league of legends|dota(?: 2)?|rust|dayz|fallout(?: \d)?|"
     r"cyberpunk(?: 2077)?|resident evil|metal gear|payday(?: \d)?|rainbow six|thief|dishonored|splatoon|super smash bros|pokemon|pokémon|monopoly|cluedo|clue|risk|catan|scrabble|chess|poker|checkers|draughts|arm wrestling|ping pong|table tennis|tennis|trivia|cards|card games?|simcity|cities skylines|civilization|civ \d|"
-    r"(?:a |the |this |my )?(?:video ?|computer |online |mobile |board |card )?game)\b|\b(?:mängus|arvutimängus|videomängus)\b|\bв (?:\w+ )?игре\b"
+    r"(?:a |the |this |my )?(?:video ?|computer |online |mobile |board |card )?game)\b|\b(?:mängus|arvutimängus|videomängus|minecraftis|fortnite'?is|robloxis|dotas|gta-?s|cs-?is|valorantis)\b|\bв (?:\w+ )?игре\b|"
+    r"\bв (?:доте|дота 2|кс|кс ?го|контр.?страйке|майнкрафте|фортнайте|роблоксе|гта|варкрафте|танках|пабге|валоранте|овервотче|скайриме|симс\w*|шахматах)\b"
 )
 
 # Hiding an act from parents, teachers, police or dogs: makes a borderline request more likely harmful.
 _EVASION = re.compile(
-    r"\b(?:avoid|not|never|don't|do not|won't) (?:getting |being |get |be )?(?:caught|detected)\b|"
+    r"\b(?:avoid|not|never|don't|do not|won't) (?:getting |being |get |be )?(?:caught|detected)\b|\b(?:least|less) likely to (?:get|be) (?:caught|seen|noticed)\b|\bcaught on (?:the )?(?:\w+ )?cameras?\b|"
     r"\bso (?:that )?(?:\w+ ){1,2}(?:won't|doesn't|don't|can't|will not|cannot|does not|do not) (?:catch|detect|notice|flag|find out|spot)\b|"
     r"\bwithout (?:getting caught|being (?:caught|noticed|seen|detected)|anyone (?:noticing|knowing|finding out)|"
     r"(?:my )?(?:parents|teachers?|police|mom|dad) (?:noticing|knowing|finding out))\b|\bso (?:that )?(?:no ?one|nobody|"
     r"(?:my )?(?:parents|teachers?|police|dogs?)) (?:won't|doesn't|don't|can't|will not) (?:notice|know|find|see)\b|"
-    r"\bilma,? et (?:ta|nad|keegi|tema|õpetaja\w*|vanemad) (?:teaks|märkaks|näeks|teada saaks)\b|\bnii,? et (?:\w+ ){1,2}ei (?:märka\w*|näe\w*|leia\w*|saa teada)\b|"
+    r"\bilma,? et (?:ta|nad|keegi|tema|õpetaja\w*|vanemad) (?:teaks|märkaks|näeks|teada saaks)\b|\bnii,? et (?:\w+ ){1,2}ei (?:märka\w*|näe\w*|leia\w*|saa teada|piiksu\w*|kuule\w*)\b|"
     r"\bnii,? et (?:keegi|õpetaja\w*|õps\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
     r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces?|evidence|fingerprints|dna)\b|\bwithout (?:me )?(?:getting|being) (?:blamed|in trouble|suspended|expelled)\b|\bwithout (?:an? )?(?:id|age check|id check|ids|being carded|proof of age)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
@@ -525,6 +558,7 @@ _INFORMATIONAL = re.compile(
     r"(?:causes?|consequences?|effects?|reasons?|results?|impact|origins?|aftermath|legacy|significance|role|outcome)\b|"
     r"what (?:does|did) (?:the |estonian |russian |international )?law|is it (?:legal|illegal|against the law)\b|"
     r"(?:can|may) (?:a |an )?(?:teen(?:ager)?|minor|\d{1,2}.year.old|child|student) (?:legally )?(?:own|buy|have|carry|drive|vote|work)\b|"
+    r"is (?:\S+ ){1,4}(?:legal|allowed|illegal|banned|permitted) (?:for|in|to)\b|"
     r"what (?:is|was|are|were) the (?:punishment|penalt\w+|sentence)|who (?:can|could|may|is allowed to|has the right to|gets to) vote|"
     r"how (?:are|were|is|was|do|does|did) .{0,40}\b(?:elected|counted|organi[sz]ed|held|tried|prosecuted|punished|regulated|"
     r"governed|vote|voted|elections?)\b)"
