@@ -80,8 +80,8 @@ INTENT_CUES = frozenset({"instructional", "evasion", "stereotype", "argument", "
 # teacher, protective and help frames by a request to harm a person ("how can I hit a pupil…").
 PROTECTIVE_FRAMES = frozenset({"reported_harm", "lesson", "teacher", "protective", "help_seeking", "safeguarding"})
 
-# Real means (weapons, agents, drugs, malware): a story frame does not neutralise instructions for them.
-MEANS_CATEGORIES = frozenset({"weapons", "cbrn_weapons", "illegal_drugs", "cybercrime_fraud"})
+# Real means (weapons, agents, drugs, malware, how to hurt or burn): a story frame does not neutralise instructions for them.
+MEANS_CATEGORIES = frozenset({"weapons", "cbrn_weapons", "illegal_drugs", "cybercrime_fraud", "violence", "other_crime"})
 
 # Categories a video game is about: harm "in GTA" or "in Call of Duty" is the game's mechanic.
 GAME_CATEGORIES = frozenset({"violence", "weapons", "other_crime", "terrorism", "minor_safety"})

@@ -28,7 +28,7 @@ _PEOPLE = (
     r"an? (?:village|town|city|neighbou?rhood|country|nation|population|tribe|family|school|crowd)|humanity|mankind|the human race|everyone|everybody)"
 )
 _HARM_VERB = (
-    r"(?:kill|murder|stab|strangle|poison|shoot|behead|decapitate|torture|kidnap|abduct|beat up|beat|hurt|"
+    r"(?:kill|murder|stab|strangle|poison|poisons|shoot|behead|decapitate|torture|kidnap|abduct|beat up|beat|hurt|"
     r"injure|maim|drown|suffocate|smother|choke|assault|slit|cut off|terminate|eliminate|execute|"
     r"smash|break|punch|hit|slap|kick|tackle|set fire to|burn|rape|attack|blow up|bomb|run over|"
     r"killing|murdering|stabbing|strangling|poisoning|shooting|beheading|torturing|kidnapping|abducting|hurting|"
@@ -81,6 +81,26 @@ _EXCLUDE = (
     r"have (?:their|the) partners? make decisions|not (?:to )?have the freedom|be treated as (?:second|lesser))"
 )
 
+# A consent, puberty or safety lesson is exempt from the sexual-content-with-a-minor patterns, unless it
+# asks for a story, a scene or explicit detail.
+_SEX_WRITING = (
+    r"erotic\w*|sexy|porn\w*|explicit|lewd|stor(?:y|ies)|scenes?|role.?play|fantas\w*|describe|detail\w*|erootili\w*|porno\w*|jutt\w*|lugu|stseen\w*|"
+    r"эротическ\w*|порн\w*|рассказ\w*|сцен\w*|подробн\w*"
+)
+_SEX_LESSON_EXEMPT = (
+    # a consent, puberty or safety lesson, with no nudity asked for
+    r"^(?!(?:(?=.*\b(?:lesson|class|health|education|teach\w*|curriculum|workshop|tund\w*|tunnikava\w*|õpetus\w*|урок\w*|воспитани\w*|занят\w*)\b)"
+    r"(?=.*\b(?:consent|boundaries|puberty|abuse|grooming|safety|protect\w*|nõusolek\w*|piir\w*|puberteet\w*|väärkohtle\w*|согласи\w*|границ\w*|пубертат\w*|насили\w*|безопасност\w*)\b)"
+    r"(?!.*\b(?:nude|naked|alasti|голы\w*)\b)"
+    # or a parent or teacher reporting what was sent to or demanded from a child, asking what to do
+    r"|(?=.*\b(?:what should (?:i|we) do|how (?:do|can|should) (?:i|we) (?:help|respond|report|protect)|who (?:do|should) (?:i|we) (?:tell|contact|call)|"
+    r"mida (?:\w+ ){0,3}teha|kuidas (?:\w+ ){0,3}(?:aidata|kaitsta|teatada)|что (?:\w+ ){0,3}делать|как (?:\w+ ){0,3}(?:помочь|защитить|сообщить))\b)"
+    r"(?=.*\b(?:got|received|was sent|were sent|sent (?:her|him)|demand\w*|asked (?:her|him) for|threaten\w*|sai|saatis|nõua\w*|ähvard\w*|"
+    r"получил\w*|прислал\w*|требу\w*|угрожа\w*)\b))"
+    # and in neither case a story, a scene or explicit detail
+    rf"(?!.*\b(?:{_SEX_WRITING})\b))"
+)
+
 # (category, pattern) pairs; en first, then et and ru stems.
 _HARD: tuple[tuple[str, str], ...] = (
     ("violence", rf"\b{_ASK}\b.{{0,40}}\b{_HARM_VERB}\b.{{0,25}}\b{_PEOPLE}\b"),
@@ -101,7 +121,7 @@ _HARD: tuple[tuple[str, str], ...] = (
     ("illegal_drugs", r"\b(?:gram|grams|ounce|eighth|bag|baggie) of (?:coke|weed|meth|molly|crack|smack|h)\b|\b(?:street )?drugs?\b.{0,40}\b(?:most profit\w*|most money|profitable|to sell|sell best)\b"),
     ("privacy", r"\b(?:locate|find|get|need|want|looking for|trying to (?:locate|find)|give me|tell me)\b.{0,30}\b(?:residential|home|private|personal) (?:address|phone number|cell number|e-?mail)\b"
      r"|\bhow much (?:money )?(?:does|did) my (?:\w+ ){0,2}(?:boss|teacher|neighbou?r|coworker|colleague|friend|classmate|sister|brother|dad|mom|father|mother|manager) (?:earn|make|get paid)\b"),
-    ("other_crime", r"\b(?:set|setting|sets) (?:a|an|the|my|our|his|her|their|someone's) (?:\w+ ){0,2}(?:hospital|school|house|home|car|building|shed|church|mosque|synagogue|shop|store|barn|forest|flat|apartment) (?:on fire|alight|ablaze)\b|\b(?:burn down|burn|torch) (?:a|an|the|my|our|his|her|their|someone's|the neighbou?r's) (?:\w+ ){0,2}(?:hospital|school|house|home|building|shed|church|shop|store|barn)\b(?! (?:calories|fat))"),
+    ("other_crime", r"\b(?:set|setting|sets) (?:a|an|the|my|our|his|her|their|someone's) (?:\w+ ){0,2}(?:hospital|school|house|home|car|building|shed|church|mosque|synagogue|shop|store|barn|forest|flat|apartment|gym|gymnasium|library|classroom|stadium|warehouse|office) (?:on fire|alight|ablaze)\b|\b(?:burn down|burn|torch) (?:a|an|the|my|our|his|her|their|someone's|the neighbou?r's) (?:\w+ ){0,2}(?:hospital|school|house|home|building|shed|church|shop|store|barn)\b(?! (?:calories|fat))"),
     ("other_crime", r"\b(?:(?:põlema|põlema panna|süüdata)\b.{0,30}\b(?:kool\w*|maja\w*|kuur\w*|auto\w*|haigla\w*)|(?:kool\w*|maja\w*|kuur\w*|haigla\w*) (?:põlema panna|süüdata))|\bподжечь\b.{0,30}\b(?:школ\w*|дом\w*|сара\w*|машин\w*|больниц\w*)"),
     ("weapons", r"\b(?:make|build|assemble|construct|create|3d.?print|craft|mix)\b.{0,30}\b(?:pipe bomb|bomb|explosives?|ied|grenade|molotov|napalm|silencer|suppressor|ghost gun|untraceable gun|zip gun|detonator)\b(?!.{0,30}\b(?:minecraft|game|fortnite|roblox|bath)\b)"),
     ("weapons", r"\bconvert\b.{0,30}\b(?:full(?:y)?.?auto|automatic)\b|\bbuy (?:a )?(?:gun|pistol|rifle) (?:illegally|without)\b"),
@@ -172,7 +192,7 @@ _HARD += (
     ("violence", _either_order(_RU_HARM_V, _RU_VICTIM)),
     ("weapons", _either_order(
         r"valmistada|valmistan|teha|teen|ehitada|ehitan|meisterdada|kokku panna|osta|hankida",
-        r"pommi\w*|torupomm\w*|relva\w*|relv|lõhkeaine\w*|lõhkekeha\w*|püssi\w*|tulirelva\w*|granaat\w*|molotovi\w*", 30)),
+        r"pommi\w*|torupomm\w*|relva\w*|relv|lõhkeaine\w*|lõhkekeha\w*|püssi\w*|püstol\w*|tulirelva\w*|granaat\w*|molotovi\w*", 30)),
     ("weapons", _either_order(
         r"сделать|сделаю|изготовить|собрать|смастерить|купить|достать",
         r"бомб\w*|взрывчатк\w*|взрывн\w* устройств\w*|оружи\w*|пистолет\w*|обрез\w*|гранат\w*", 30)),
@@ -210,10 +230,7 @@ _HARD += (
      r"\bчтобы (?:он|она|они|(?!я\b|мне\b|самому\b)\w+) (?:не проснул\w*|умер\w*|сдох\w*)\b|\bso (?:that )?(?:he|she|they) (?:dies|die|won't wake up|never wakes up)\b)"),
     # Sexual content involving a minor: no fiction, lesson or history frame neutralises it.
     # (A consent, puberty or safety lesson is exempt unless it asks for a story, a scene or explicit detail.)
-    ("sexual_content", r"^(?!(?=.*\b(?:lesson|class|health|education|teach\w*|curriculum|workshop|tund\w*|tunnikava\w*|õpetus\w*|урок\w*|воспитани\w*|занят\w*)\b)"
-     r"(?=.*\b(?:consent|boundaries|puberty|abuse|grooming|safety|protect\w*|nõusolek\w*|piir\w*|puberteet\w*|väärkohtle\w*|согласи\w*|границ\w*|пубертат\w*|насили\w*|безопасност\w*)\b)"
-     r"(?!.*\b(?:erotic\w*|sexy|porn\w*|nude|naked|explicit|lewd|stor(?:y|ies)|scenes?|role.?play|fantas\w*|describe|detail\w*|erootili\w*|porno\w*|alasti|jutt\w*|lugu|stseen\w*|"
-     r"эротическ\w*|порн\w*|рассказ\w*|сцен\w*|голы\w*|подробн\w*)\b))"
+    ("sexual_content", _SEX_LESSON_EXEMPT +
      r".*\b(?:erotic\w*|sexy|sexual|sex|porn\w*|nude|naked|explicit|lewd|love scenes?|intimate|make out|making out|hook(?:ing)? up|sleep(?:ing)? together|first night|"
      r"erootili\w*|seksika\w*|seksuaal\w*|seksi|porno\w*|alasti|"
      r"эротическ\w*|сексуальн\w*|секс\w*|порн\w*|обнаж[её]нн\w*|голы[йем]\w*|откровенн\w*)\b.{0,50}"
@@ -262,11 +279,11 @@ _HARD += (
     # weapons into school, school-system fraud, shoplifting past the alarm, bank impersonation.
     ("hate_harassment", r"\b(?:jews?|jewish people|muslims?|immigrants?|freemasons|juudi\w*|moslemi\w*|евре\w*|мусульман\w*)\b.{0,30}\b(?:secretly |salaja |тайно )?"
      r"(?:control\w*|run|runs|own|owns|rule|rules|kontrolli\w*|valitse\w*|контролир\w*|правят|управля\w*)\b.{0,15}\b(?:all |the |kõiki |все )?(?:banks?|media|world|government|money|hollywood|pank\w*|meedia\w*|maailma\w*|банк\w*|СМИ|мир\w*|деньг\w*)"),
-    ("persecution", r"^(?=.*\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|küüditami\w*|депортаци\w*))"
+    ("persecution", r"^(?=.*\b(?:holocaust|holokaust\w*|холокост\w*|genocide|genotsiid\w*|геноцид\w*|küüditami\w*|депортаци\w*|massacre\w*|резн\w*|бойн\w*|veresaun\w*|bucha|буч\w*|srebrenica|сребрениц\w*|katyn|катын\w*))"
      r"(?=.*\b(?:write|prove|proving|argue|convince|essay|article|post|kirjuta|tõesta\w*|essee|artikkel|напиши|докажи|доказ\w*|эссе|стать\w*))"
      r".*\b(?:never happened|didn't (?:really )?happen|did not happen|made up|was fake|a hoax|voluntary (?:resettlement|relocation|move)|nobody (?:really )?suffered|"
      r"ei toimunud|ei juhtunud|väljamõeldis\w*|välja mõeldud|vabatahtlik\w* (?:ümberasum\w*|kolimi\w*)|keegi (?:eriti )?ei kannatanud|"
-     r"не было|выдумк\w*|выдуман\w*|фальшивк\w*|добровольн\w* переселени\w*|никто (?:особо |сильно )?не пострадал)"),
+     r"не было|выдумк\w*|выдуман\w*|фальшивк\w*|добровольн\w* переселени\w*|никто (?:особо |сильно )?не пострадал|постановк\w*|инсценировк\w*|staged|a set-?up|lavastatud|lavastus\w*)"),
     ("privacy", _either_order(r"nude|naked|undress\w*|alasti|paljas\w*|голы\w*|обнаж[её]нн\w*|раздеть|раздева\w*",
                               r"classmates?|(?:her|his|their) (?:instagram|photo|picture|selfie)|my ex|my crush|(?:my|the|a) teacher|klassiõe\w*|klassivenna\w*|klassikaaslas\w*|одноклассни\w*|учительниц\w*", 50)
      + r"(?=.*\b(?:make|create|generate|app|ai|tool|edit|photoshop|tee|teha|loo|rakendus\w*|сделать|создать|приложени\w*|нейросет\w*)\b)"),
@@ -284,7 +301,7 @@ _HARD += (
     ("sexual_content", r"^(?=.*(?:\b(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]olds?\b|\b(?:[1-9]|1[0-5])[- ]?(?:aastase?\w*|летн\w*)\b|\b(?:[1-9]|1[0-5]) (?:лет|года?)\b|\b(?:little|young) (?:girl|boy)\b|\b(?:child|kid|minor)\b|"
      r"\b(?:laps\w*|alaealis\w*|реб[её]н\w*|несовершеннолетн\w*|малолетн\w*)\b))"
      r"(?=.*\b(?:trusts? me|send(?:s)? me (?:\w+ )?(?:pictures|photos|pics|nudes|selfies)|meet (?:me |up )?alone|keep (?:it|this|us) (?:a )?secret|"
-     r"usaldaks|saadaks (?:mulle )?(?:pilte|fotosid|pildi)|pilte saat\w*|pildi saat\w*|(?:vanematele|kellelegi) (?:mitte )?rääki\w*|ei räägiks|kohtuks (?:minuga )?üksi|доверил\w*|прислал\w* (?:мне )?(?:фото|снимк\w*|картинк\w*)|встретил\w* (?:со мной )?наедине)\b)"),
+     r"usaldaks|saadaks (?:mulle )?(?:pilte|fotosid|pildi)|pilte saat\w*|pildi saat\w*|(?:vanematele|kellelegi) (?:mitte )?rääki\w*|ei räägiks|kohtuks (?:minuga )?üksi|доверил\w*|доверял\w*|ничего не (?:рассказывал\w*|говорил\w*)|прислал\w* (?:мне )?(?:фото|снимк\w*|картинк\w*)|встретил\w* (?:со мной )?наедине)\b)"),
     # Joining an armed or terrorist group.
     ("terrorism", r"\b(?:join|contact|reach|recruit\w*|get in touch with)\b.{0,60}\b(?:fighting for|fighters? (?:of|for)|armed group|militants?|jihad\w*|isis|isil|daesh|islamic state|taliban|al.?shabaab|boko haram|hamas|wagner)\b|"
      r"\b(?:присоединиться|вступить|связаться|вербовщик\w*)\b.{0,60}\b(?:игил|иг\b|даиш|исламск\w* государств\w*|боевик\w*|джихад\w*|талибан\w*|вагнер\w*)|"
@@ -306,6 +323,24 @@ _HARD += (
     ("minor_safety", _either_order(r"blackout|choking|pass.?out|fainting|tide ?pod|skull.?breaker|benadryl|salt and ice|cinnamon|minestamis\w*|lämbumis\w*|удушени\w*|обморок\w*|задержк\w* дыхания",
                                    r"challenges?|challenge'?\w*|väljakutse\w*|челлендж\w*", 15)
      + r"(?=.*\b(?:how long|how do|how to|try|film|do it|hold|kui kaua|kuidas|teha|proovida|filmi\w*|как|сколько|попробовать|снять)\b)"),
+    # blind7 gaps: a minor named before the sexual words, brute-forcing an account, medicine challenges,
+    # sextortion, buying alcohol underage, writing a doctor's note.
+    ("sexual_content", _SEX_LESSON_EXEMPT + r".*\b(?:(?:[1-9]|1[0-7])[- ](?:year|yr)s?[- ]olds?|(?:[1-9]|1[0-7])[- ]?aastase?\w*|(?:[1-9]|1[0-7])[- ]?летн\w*|schoolgirl|schoolboy|underage)\b.{0,60}"
+     r"\b(?:sexual|sex|erotic\w*|nude|naked|intimate|seksuaal\w*|seksi|erootili\w*|alasti|сексуальн\w*|секс\w*|эротическ\w*|голы\w*|интимн\w*)\b"),
+    ("cybercrime_fraud", r"\b(?:brute.?forc\w*|tr(?:y|ies|ying) (?:\w+ ){0,3}passwords|password (?:cracker|cracking|spray\w*))\b"),
+    ("minor_safety", r"\b(?:take|swallow|drink|eat)\w* as many (?:\w+ )?(?:benadryl|pills|tablets|painkillers|ibuprofen|paracetamol|energy drinks)\b|"
+     r"\bchallenge\b.{0,60}\b(?:benadryl|pills|tablets|hold (?:your|their) breath|choke|blackout)\b"),
+    ("sexual_content", r"^(?=.*\b(?:photos?|pics?|pictures?|nudes?|videos?|underwear|фото\w*|снимк\w*|видео|белье|бельё|pilt\w*|pildi\w*|foto\w*|video\w*|aluspesu\w*)\b)"
+     r".*\b(?:or else|otherwise|or i'?ll|иначе|а то|muidu|vastasel juhul)\b.{0,40}\b(?:post|share|send|leak|publish|show|выложу|опубликую|разошлю|покажу|отправлю|"
+     r"postitan|avaldan|saadan|näitan|panen üles)\b"),
+    ("illegal_drugs", r"\b(?:buy|get|купить|достать|osta\w*|saada)\b.{0,25}\b(?:beer|vodka|alcohol|booze|wine|cigarettes|vapes?|пиво|водк\w*|алкогол\w*|сигарет\w*|вейп\w*|"
+     r"õlu\w*|viina\w*|alkohol\w*|sigaret\w*|veip\w*|e-sigaret\w*)\b.{0,40}\b(?:at (?:1[0-7])|as a (?:1[0-7])|(?:1[0-7]) (?:лет|года?)|в (?:1[0-7])|(?:1[0-7]).aastase\w*|underage|"
+     r"без (?:паспорта|документ\w*)|не спросили (?:документ|паспорт)\w*|without (?:id|being carded)|ilma (?:dokumendi\w*|passi\w*|id-?kaardi\w*))"),
+    ("cybercrime_fraud", r"\b(?:kirjuta|tee|koosta)\b.{0,20}\barstitõend\w*|\barstitõend\w*\b.{0,60}\b(?:nimel|templi\w*|arsti nimi)\b|\b(?:write|make)\b.{0,20}\bdoctor'?s note\b.{0,60}\b(?:on behalf|stamp|signature|so i (?:don't|do not) have to)\b"),
+    # Poisoning a person: a named victim, or a substance plus an amount per day.
+    ("violence", r"\bpoison\w*\b.{0,30}\b(?:his|her|their|my|a|the)\b (?:\w+ )?(?:bully|teacher|brother|sister|classmate|dad|mom|mum|stepdad|stepmom|neighbou?r|friend|boss|wife|husband|rival)\b|"
+     r"^(?=.*\bpoison\w*)(?=.*\b(?:which|what) (?:\w+ ){0,3}(?:substance|plant|chemical|poison|mushroom|berr(?:y|ies)|medicine|pill)s?\b)(?=.*\b(?:would work|per day|each day|a day|daily dose|how much)\b)"
+     r"|\bmürgit\w*\b.{0,40}\b(?:kiusaja\w*|õpetaja\w*|venna\w*|õe\w*|klassi\w*|isa\w*|ema\w*|naabri\w*)|\bотрав\w*\b.{0,40}\b(?:обидчик\w*|учител\w*|брат\w*|сестр\w*|одноклассни\w*|отчим\w*|сосед\w*)"),
     # Spreading a pathogen or poison through a water, air or food supply.
     ("cbrn_weapons", r"\b(?:spread|release|introduce|put|add|pour|dump|inject)\b.{0,30}\b(?:bacteri\w*|virus\w*|pathogens?|toxins?|poison\w*|germs|cholera)\b"
      r".{0,40}\b(?:water supply|water system|reservoir|waterworks|ventilation|air conditioning|food supply)"
@@ -366,6 +401,8 @@ _SELF_HARM = (
     r"\bet ma (?:ära )?sureksin\b",
     r"\bдля меня (?:смертельн\w*|летальн\w*)|\bсмертельн\w* (?:доз\w* )?для меня\b|\bубь[её]т меня\b|\bчтобы (?:я )?умер(?:ла)?\b|"
     r"\bчтобы (?:мне )?не проснуться\b",
+    r"^(?=.*\b(?:nobody|no one|anyone|sees?|notice\w*|hide|school|pe|gym|parents)\b).*\b(?:place|spot|part|area|where)\b.{0,20}\bto cut\b(?! (?:the|a|an|this|that|my hair|hair|wood|paper|cake|bread|vegetables|onions?|fabric)\b)",
+    r"\b(?:gave|give|giving|given) (?:all |away )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?\b.{0,120}\b(?:decided|won't need|calm|doesn't hurt|painless|goodbye)\b",
     # Giving one's things away "because I won't need them"; a message so that loved ones know it was not their fault.
     r"\b(?:giv\w* away|giv\w* out|hand\w* out|donat\w*) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|clothes|games)\b.{0,80}\b(?:won't need|will not need|don't need|not (?:be )?(?:around|here)|no longer need)\b|"
     r"\b(?:jagan|annan) (?:oma )?asjad ära\b.{0,60}\b(?:pole (?:neid )?enam vaja|ei vaja neid enam)|\bраздаю (?:свои )?вещи\b.{0,60}\b(?:не понадоб\w*|не нужн\w*)",
@@ -392,12 +429,12 @@ _BENIGN: tuple[tuple[str, str], ...] = (
     ("history", r"\b(?:during|in|after|before) (?:the )?(?:world war|ww ?(?:i|ii|1|2)|first world war|second world war|cold war|civil war|holocaust|\d{3,4}s?)\b|\bhistor(?:y|ical|ically)\b|\b(?:why|how) did\b|\bwhat happened\b|\bwere used\b|\bwhat (?:weapons|caused)\b"),
     ("history", r"\bhow (?:were|was) .{0,40}\b(?:treated|persecuted|affected|governed|ruled|deported)\b|\bunder (?:the )?(?:\w+ ){0,2}(?:rule|regime|occupation|dictatorship)\b|\bwhat was life like\b|\b(?:until|in|during|before|by) the (?:\d{1,2}(?:st|nd|rd|th)|early|late|mid) ?(?:-?\d{1,2}(?:st|nd|rd|th) )?century\b|\bhow many (?:\w+ ){0,2}(?:died|were killed|perished|were deported|were executed|were murdered|lost their lives|victims|casualties|deaths)\b|\b(?:kui palju|mitu) (?:\w+ ){0,2}(?:hukkus|suri|hukati|küüditati|tapeti|ohvreid|inimest hukkus)\b|\bсколько (?:\w+ ){0,2}(?:погибл\w*|погибших|умерло|умерли|было убито|убито|расстреляно|депортировано|жертв)\b|\b(?:okupatsiooni|nõukogude võimu|saksa võimu|režiimi) ajal\b|\bпри (?:\w+ )?(?:власти|режиме|оккупации)\b|\bво времена\b|\b(?:who invented|invention of|kes (?:selle |need |tema )?leiutas|leiutami\w*|кто (?:его |её |ее )?изобр\w+|изобретени\w*)|\bajalugu|\bajaloo|\bsõ(?:da|ja|jas|jad|dade)\b|\blahing|\b\d{4}\. aasta|\baastal \d{4}|\bmiks (?:küüditas|küüditati|juhtus|algas)|\bво время\b|\bв \d{4} году|\b\d{4} год|\bистори|\bвойн[аыеу]|\bбитв|\bсражени|\b(?:war|battle)s?\b"),
     ("history", r"\b\w{3,}(?:али|или|ели|яли)\b|\b\w{3,}(?:asid|esid|isid)\b"),
-    ("science", r"\b(?:wet dreams?|puberty|periods?|menstruat\w*|erections?|growth spurt|puberteet\w*|menstruatsioon\w*|päevad|поллюци\w*|месячн\w*|пубертат\w*|половое созревание|переходн\w* возраст\w*)\b|\bhow does\b.{0,30}\baffect\b|\beffects? (?:of|on)\b|\bвлия\w*|\bmõju\w*|\bmõjub\b|\bпочему .{0,60}(?:преступлени|запрещен|вредн)\w*|\bmiks (?:on )?.{0,30}(?:keelatud|kahjulik|kuritegu)\b|\bwhy (?:is|are) .{0,30}(?:illegal|banned|harmful|dangerous)\b"),
+    ("science", r"\b(?:human body|bones|inimese keha\w*|luud|luid|человеческ\w* тел\w*|кост\w*|anatomy|anatoomia\w*|анатоми\w*|acne|pimples?|akne\w*|vistrik\w*|прыщ\w*|акне|wet dreams?|puberty|periods?|menstruat\w*|erections?|growth spurt|puberteet\w*|menstruatsioon\w*|päevad|поллюци\w*|месячн\w*|пубертат\w*|половое созревание|переходн\w* возраст\w*)\b|\bhow does\b.{0,30}\baffect\b|\beffects? (?:of|on)\b|\bвлия\w*|\bmõju\w*|\bmõjub\b|\bпочему .{0,60}(?:преступлени|запрещен|вредн)\w*|\bmiks (?:on )?.{0,30}(?:keelatud|kahjulik|kuritegu)\b|\bwhy (?:is|are) .{0,30}(?:illegal|banned|harmful|dangerous)\b"),
     # A definition or explanation, but not "what's the best way to ...", "what is my classmate's ...".
     ("definition", r"^(?:what is|what's|what are|what does|what was|what kind of|what type of|which kind of|define|meaning of|explain|describe|who was|who is|who invented|mis on|mis oli|mida tähendab|kes oli|kes leiutas|selgita|kirjelda|что такое|что означает|кто такой|кто изобрёл|кто изобрел|объясни|опиши)\b"
      rf"(?!.{{0,40}}\b{_HOW_TO_HARM}\b)(?! (?:my|mu|minu|мой|моя|моего|моей)\b)"
      r"(?!(?: some| the| a few| good)? (?:good |best |main |convincing )?(?:reasons?|arguments?|ways?|tips|methods?|tricks?|steps?|things (?:i|we|you) can)\b)"),
-    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|tv show|tv series|сериал|фильм|книг|триллер|seriaal|sarja|thriller|school play(?!\w)|a play(?!\w)|stage play(?!\w)|theat(?:re|er)|drama class|music video|film set|short film|totoro|daenerys|targaryen|jon snow|lannister|mission impossible|ocean's (?:eleven|twelve|11|12)|money heist|la casa de papel|die hard|home alone|the godfather|john wick|squid game|hunger games|peaky blinders|poirot|agatha christie|columbo|breaking bad|the sopranos|simcity|cities skylines|frodo|bilbo|gandalf|aragorn|hermione|dumbledore|voldemort|sherlock|james bond|superman|spider.?man|peter parker|bruce wayne|clark kent|tony stark|iron man|homer simpson|bart simpson|the simpsons|shrek|mickey mouse|donald duck|winnie the pooh|pikachu|naruto|goku|luke skywalker|darth vader|yoda|katniss|jack sparrow|indiana jones|lara croft|spongebob|sponge bob|peppa pig|paddington|garfield|scooby|asterix|tintin|pippi|kalevipoeg|sipsik|nukitsamees|lotte|карлсон|буратино|чебурашк|винни-пух|шерлок|гарри поттер|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
+    ("fiction", r"\b(?:games?|gaming|witcher|the sims|assassin's creed|among us|overwatch|counter.?strike|cs:?go|valorant|league of legends|dota|mario|sonic|tetris|checkers|draughts|monopoly|scrabble|card game|cards|poker night|trivia|quiz|a race|arm wrestling|ping pong|table tennis|my (?:novel|story|book|screenplay|play)|a book i'm writing|mäng\w*|игр\w*|minecraft|fortnite|call of duty|gta|skyrim|zelda|pok[eé]mon|roblox|chess|video ?game|computer game|board game|in the game|in a game|movie|film|novel|the book|a story|fiction|shakespeare|macbeth|hamlet|harry potter|star wars|game of thrones|lord of the rings|batman|marvel|dark knight|tv show|tv series|сериал|фильм|книг|триллер|seriaal|sarja|thriller|naljakas lugu|muinasjut|luuletus|school play(?!\w)|a play(?!\w)|stage play(?!\w)|theat(?:re|er)|drama class|music video|film set|short film|totoro|daenerys|targaryen|jon snow|lannister|mission impossible|ocean's (?:eleven|twelve|11|12)|money heist|la casa de papel|die hard|home alone|the godfather|john wick|squid game|hunger games|peaky blinders|poirot|agatha christie|columbo|breaking bad|the sopranos|simcity|cities skylines|frodo|bilbo|gandalf|aragorn|hermione|dumbledore|voldemort|sherlock|james bond|superman|spider.?man|peter parker|bruce wayne|clark kent|tony stark|iron man|homer simpson|bart simpson|the simpsons|shrek|mickey mouse|donald duck|winnie the pooh|pikachu|naruto|goku|luke skywalker|darth vader|yoda|katniss|jack sparrow|indiana jones|lara croft|spongebob|sponge bob|peppa pig|paddington|garfield|scooby|asterix|tintin|pippi|kalevipoeg|sipsik|nukitsamees|lotte|карлсон|буратино|чебурашк|винни-пух|шерлок|гарри поттер|arvutimäng|malemäng|romaan|krimi|шахмат|компьютерн|роман|рассказ|детектив)\w*"),
     ("technical", r"\b(?:process(?:es)?(?! (?:for|of)\b)|threads?|programs?|scripts?|servers?|daemons?|tasks?|containers?|loops?|jobs?|commands?|terminal|linux|windows|python|java|code|apps?|application|computer|tabs?|browser|protsess\w*|программ\w*|процесс\w*)\b"),
     ("harmless_target", r"\b(?:fruit flies|moles|moths|silverfish|bed ?bugs|slugs|snails|termites|aphids)\b|"
      r"\b(?:äädikakärbes\w*|kärbes\w*|kärbse\w*|mutt\w*|mutte|mutid|hiir\w*|rott\w*|rotid|sipelga\w*|koi|koid|koisid|tarakan\w*|lutika\w*|sääsk\w*|sääse\w*|puuk\w*|nälkj\w*|tigu|tigusid|umbroh\w*|kahjur\w*|lehetäi\w*)\b|"
@@ -461,7 +498,7 @@ _BENIGN: tuple[tuple[str, str], ...] = (
      r"\b(?:распознать|отличить|проверить|определить|вычислить)\b.{0,30}\b(?:фейк\w*|дезинформаци\w*|пропаганд\w*|мошенни\w*|фишинг\w*)|"
      r"\b(?:сообщить|рассказать|заявить)\b.{0,30}\b(?:в полицию|полиции|учител\w*|директор\w*|родител\w*)|\bпредупредить\b"),
     ("protective", r"\b(?:report (?:it|this|a|the)|protect (?:myself|yourself|my|your)|stay safe|keep (?:myself|my \w+) safe|what should i do if|how (?:can|do) i stop (?:someone|them|him|her) from|recogni[sz]e|spot|avoid|defend against)\b|\b(?:kaitsta (?:end|ennast|oma)|mida teha,? kui|kuidas teatada|ära tunda|vältida)\b|\b(?:защитить (?:себя|свой|свою)|защититься|что делать,? если|как сообщить|распознать|избежать)"),
-    ("everyday", r"\b(?:bake|baking|cook|cooking|recipe|boil|fry|roast|grill|chop|dice|cake|bread|cookies|pancakes|soup|pasta|salad|egg|eggs|knit|sew|crochet|origami|paper (?:plane|airplane)|glue|paint|draw|garden|plant|tomato\w*|homework|essay|exam|study|revise|memori[sz]e|handwriting|bicycle|bike tyre|tire|football|basketball|volleyball|tennis|chess|piano|guitar|violin|swim|run|running|marathon|workout|clean|laundry|dishes|recycle|recycling|pumpkin|balloon|party|birthday|camping|campfire)\b|\b(?:küpseta\w*|keeda\w*|keetma|praadi\w*|retsept\w*|kook\w*|leib\w*|pannkook\w*|supp\w*|muna\w*|kudu\w*|õmble\w*|joonista\w*|maali\w*|aia\w*|istuta\w*|kodutöö\w*|kirjand\w*|eksam\w*|õppi\w*|jalgratta\w*|jalgpall\w*|korvpall\w*|võrkpall\w*|male\w*|klaver\w*|kitarr\w*|ujuma|jooks\w*|korista\w*|pesu\w*|matk\w*|lõke\w*|lõket|sünnipäev\w*|hakki\w*|tükelda\w*|koori\w*|sibula\w*|köögivilj\w*|liha\w*|kala\w*)|\b(?:испечь|печь|пек\w*|варить|свар\w*|жарить|рецепт\w*|торт\w*|пирог\w*|хлеб\w*|блин\w*|суп\w*|яйц\w*|вязать|связать|шить|рисова\w*|огород\w*|посадить|домашн\w* задани\w*|сочинени\w*|экзамен\w*|учить|выучить|велосипед\w*|футбол\w*|баскетбол\w*|волейбол\w*|шахмат\w*|пианино|гитар\w*|плава\w*|бег\w*|убор\w*|стирк\w*|поход\w*|костёр|костер|день рождения|нарез\w*|почистить|разделать|разделк\w*|запек\w*|утк\w*|курин\w*|мяс\w*|рыб\w*)"),
+    ("everyday", r"\b(?:bake|baking|cook|cooking|recipe|boil|fry|roast|grill|chop|dice|cake|bread|cookies|pancakes|soup|pasta|salad|egg|eggs|knit|sew|crochet|origami|paper (?:plane|airplane)|glue|paint|draw|garden|plant|tomato\w*|homework|essay|exam|study|revise|memori[sz]e|handwriting|bicycle|bike tyre|tire|football|basketball|volleyball|tennis|chess|piano|guitar|violin|swim|run|running|marathon|workout|clean|laundry|dishes|smell|smells|odou?rs?|stains?|recycle|recycling|pumpkin|balloon|party|birthday|camping|campfire)\b|\b(?:küpseta\w*|keeda\w*|keetma|praadi\w*|retsept\w*|kook\w*|leib\w*|pannkook\w*|supp\w*|muna\w*|kudu\w*|õmble\w*|joonista\w*|maali\w*|aia\w*|istuta\w*|kodutöö\w*|kirjand\w*|eksam\w*|õppi\w*|jalgratta\w*|jalgpall\w*|korvpall\w*|võrkpall\w*|male\w*|klaver\w*|kitarr\w*|ujuma|jooks\w*|korista\w*|pesu\w*|matk\w*|lõke\w*|lõket|sünnipäev\w*|hakki\w*|tükelda\w*|koori\w*|sibula\w*|köögivilj\w*|liha\w*|kala\w*|lõhn\w*|plekk\w*|plekid)|\b(?:испечь|печь|пек\w*|варить|свар\w*|жарить|рецепт\w*|торт\w*|пирог\w*|хлеб\w*|блин\w*|суп\w*|яйц\w*|вязать|связать|шить|рисова\w*|огород\w*|посадить|домашн\w* задани\w*|сочинени\w*|экзамен\w*|учить|выучить|велосипед\w*|футбол\w*|баскетбол\w*|волейбол\w*|шахмат\w*|пианино|гитар\w*|плава\w*|бег\w*|убор\w*|стирк\w*|поход\w*|костёр|костер|день рождения|нарез\w*|почистить|разделать|разделк\w*|запек\w*|утк\w*|курин\w*|мяс\w*|рыб\w*)"),
     # A harm verb whose object is a thing, with no person, animal or building anywhere in the message:
     # "kill time", "slash my costs", "smash a piñata", "blow up a balloon", "убить время", "tappa aega".
     ("figurative", rf"^(?!.*\b{_VICTIM}).*\b{_FIG_VERB}\b (?:(?:my|a|an|the|this|that|our|your|some|all|these|those|every) )?(?:\w+ )?(?!{_VICTIM}|\w+ly\b|(?:scenes?|victims?|weapons?|cases?|suspects?|trials?|sprees?|fields|methods?|into|onto|up|down|over|through|under|out|to|without|with|in|at|on|for|and|fast|now|again|it|one|off|them|quick|easily|anything|everything|all)\b)[a-zà-ž]{{3,}}"
@@ -483,7 +520,10 @@ _BENIGN: tuple[tuple[str, str], ...] = (
     ("about_prejudice", r"\bis (?:that|it|this) (?:racist|sexist|a stereotype|prejudiced?|discriminat\w*)\b|\bstereotyp\w*|\bprejudice\w*|\bwhy do (?:some )?people (?:say|think|believe|claim)\b|"
      r"\bwhere does (?:the|this) (?:idea|stereotype|myth|prejudice)\b|\bmyth that\b|\bkas (?:see|too) on (?:rassis\w*|stereotüüp)\b|\bstereotüüp\w*|\beelarvamus\w*|"
      r"\bmiks (?:mõned )?inimesed (?:arvavad|ütlevad|usuvad)\b|\bэто (?:расизм|стереотип)\b|\bстереотип\w*|\bпредрассуд\w*|\bпочему (?:некоторые )?люди (?:считают|думают|говорят)\b"),
-    ("absurd", r"\b(?:time ?travel\w*|resurrect\w*|raise the dead|(?:be |are |is )?(?:not )?made (?:out )?of (?:concrete|stone|glass|metal|cheese|wood|paper|plastic|gold|steel)|live forever|be immortal|breathe fire|glow in the dark|speed of light|breathe (?:underwater|in space)|teleport\w*|levitate|invisible|stop time|read minds|walk through walls|photosynthesi[sz]e|time travel|control the weather|\d{3,} decibels|live on the sun|turn into|shoot lasers|fly like birds|fly|(?:survive|live) without (?:food|water|oxygen|air|sleep)|without (?:food|water|oxygen) forever|be a (?:robot|bird)|telekinesis|telepathy|superpowers?|lightning from|x-ray vision|on (?:saturn|jupiter|mars|venus|pluto|the moon|the sun|neptune)|in outer space|underwater cities|become invisible|hibernat\w+|(?:grow|have) (?:wings|gills)|(?:speak|talk) to (?:animals|plants))\b"),
+    # Arguments from both sides for a debate: weighing, not advocating (an exclusion pattern still stands).
+    ("debate", r"\b(?:both sides|for a debate|debate (?:club|class|topic|team)|pros and cons|arguments for and against|poolt ja vastu|mõlemat poolt|väitlus\w*|за и против|обе стороны|для дебатов|дебат\w*)\b"),
+    ("absurd", r"\barmy of (?:\d+ )?(?:\w+ )?(?:ducks|geese|cats|hamsters|penguins|squirrels|chickens|frogs|llamas|toddlers|grannies|kittens|puppies|snails)\b|"
+     r"\b(?:time ?travel\w*|resurrect\w*|raise the dead|(?:be |are |is )?(?:not )?made (?:out )?of (?:concrete|stone|glass|metal|cheese|wood|paper|plastic|gold|steel)|live forever|be immortal|breathe fire|glow in the dark|speed of light|breathe (?:underwater|in space)|teleport\w*|levitate|invisible|stop time|read minds|walk through walls|photosynthesi[sz]e|time travel|control the weather|\d{3,} decibels|live on the sun|turn into|shoot lasers|fly like birds|fly|(?:survive|live) without (?:food|water|oxygen|air|sleep)|without (?:food|water|oxygen) forever|be a (?:robot|bird)|telekinesis|telepathy|superpowers?|lightning from|x-ray vision|on (?:saturn|jupiter|mars|venus|pluto|the moon|the sun|neptune)|in outer space|underwater cities|become invisible|hibernat\w+|(?:grow|have) (?:wings|gills)|(?:speak|talk) to (?:animals|plants))\b"),
     ("nonhuman", r"\b(?:why|should(?! (?:i|we|you)\b)|can(?! (?:i|we|you|one)\b)|miks|kas|почему|может|могут|должны)\b.{0,30}\b(?:purple |green |red |white |black |blue |yellow |brown |tall |small )?(?:carrots?|potato(?:es)?|tomato(?:es)?|apples?|bananas?|grapes?|mangos?|mangoes|rice|bread|clouds?|rocks?|stones?|trees?|flowers?|llamas?|cats?|dogs?|horses?|cows?|penguins?|dolphins?|robots?|toasters?|chairs?|tables?|cars?|ghosts?|unicorns?|dragons?|vampires?|elves|teddy bears?|pencils?|books?|lamps?|ice cream|cheese|pizzas?|noodles|cucumbers?|lemons?|olives?|pears?|oranges?|onions?|peppers?|eggplants?|aubergines?|carrots?|avocados?|peaches|plums?|cherr(?:y|ies)|strawberr(?:y|ies)|melons?|pumpkins?|mushrooms?|snowflakes?|rainbows?|coffee beans?|beans?|pickles?|sandwich(?:es)?|socks?|kettles?|microwaves?|fridges?|lamps?|raindrops?|plants?|pebbles?|bees?|ants?|hamsters?|squirrels?|goldfish|sharks?|whales?|butterflies|frogs?|balloons?|teapots?|spoons?|fairies|wizards?|goblins?|hobbits?|zombies?|aliens?|martians?|cartoon characters?|kivid|pilved|delfiin\w*|kassid|кошк\w*|камн\w*|дельфин\w*|облака)\b"),
 )
 
@@ -522,13 +562,13 @@ _REAL_WORLD = re.compile(r"\b(?:in real life|irl|real.life|for real|in reality|p
 # Harm inside a named video game (the game's own mechanic: "kill someone in Call of Duty", "steal a car in
 # GTA"). Raises the classifier threshold for the categories a game is about (decide.py).
 _GAME_WORLD = re.compile(
-    r"\b(?:in|on|while playing|when playing|during|inside|for) (?:the game |a game of |a round of |a match of |my game of |a )?(?:gta(?: ?(?:v|iv|iii|4|5|6|online|san andreas|vice city))?|"
+    r"\b(?:in|on|at|while playing|when playing|during|inside|for) (?:the game |a game of |a round of |a match of |my game of |a )?(?:gta(?: ?(?:v|iv|iii|4|5|6|online|san andreas|vice city))?|"
     r"grand theft auto|call of duty|cod|warzone|fortnite|minecraft|roblox|pubg|apex(?: legends)?|counter.?strike|cs:?go|cs2|valorant|"
     r"overwatch|among us|skyrim|the witcher|witcher \d|assassin's creed|red dead(?: redemption)?(?: \d)?|hitman|far cry|battlefield|halo|doom|"
     r"dark souls|elden ring|zelda|mortal kombat|tekken|street fighter|the sims|sims \d|league of legends|dota(?: 2)?|rust|dayz|fallout(?: \d)?|"
     r"cyberpunk(?: 2077)?|resident evil|metal gear|payday(?: \d)?|rainbow six|thief|dishonored|splatoon|super smash bros|pokemon|pokémon|monopoly|cluedo|clue|risk|catan|scrabble|chess|poker|checkers|draughts|arm wrestling|ping pong|table tennis|tennis|trivia|cards|card games?|simcity|cities skylines|civilization|civ \d|"
     r"(?:a |the |this |my )?(?:video ?|computer |online |mobile |board |card )?game)\b|\b(?:mängus|arvutimängus|videomängus|minecraftis|fortnite'?is|robloxis|dotas|gta-?s|cs-?is|valorantis)\b|\bв (?:\w+ )?игре\b|"
-    r"\bв (?:доте|дота 2|кс|кс ?го|контр.?страйке|майнкрафте|фортнайте|роблоксе|гта|варкрафте|танках|пабге|валоранте|овервотче|скайриме|симс\w*|шахматах)\b"
+    r"\bв (?:доте|дота 2|кс|кс ?го|контр.?страйке|майнкрафте|фортнайте|роблоксе|гта|варкрафте|танках|пабге|валоранте|овервотче|скайриме|симс\w*|шахматах|варзоне|колде|апексе|роблоксе|бравл ?старсе|стандофф\w*)\b"
 )
 
 # Hiding an act from parents, teachers, police or dogs: makes a borderline request more likely harmful.
@@ -541,11 +581,11 @@ _EVASION = re.compile(
     r"\bilma,? et (?:ta|nad|keegi|tema|õpetaja\w*|vanemad) (?:teaks|märkaks|näeks|teada saaks)\b|\bnii,? et (?:\w+ ){1,2}ei (?:märka\w*|näe\w*|leia\w*|saa teada|piiksu\w*|kuule\w*)\b|"
     r"\bnii,? et (?:keegi|õpetaja\w*|õps\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
-    r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces?|evidence|fingerprints|dna)\b|\bwithout (?:me )?(?:getting|being) (?:blamed|in trouble|suspended|expelled)\b|\bwithout (?:an? )?(?:id|age check|id check|ids|being carded|proof of age)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
+    r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces?|evidence|fingerprints|dna)\b|\bleav\w* no (?:evidence|traces?|fingerprints|marks|dna)\b|\bwithout (?:me )?(?:getting|being) (?:blamed|in trouble|suspended|expelled)\b|\bwithout (?:an? )?(?:id|age check|id check|ids|being carded|proof of age)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
     r"\bчтобы не (?:осталось|остались|было видно) (?:\w+ )?(?:следов|синяков)\b|\bnii,? et (?:\w+ )?(?:ei näeks|ei näe|ei märkaks)\b|"
     r"\bundetect(?:ed|able)\b|\b(?:невозможно|нельзя|не смогут|не сможет) (?:обнаружить|найти|отследить)\b|"
     r"\b(?:ei (?:ole )?(?:võimalik )?(?:avasta\w*|tuvasta\w*)|avastamatu\w*)\b|\buntraceabl[ey]\b|\bjäljetult\b|\bбесследно\b|\bне (?:обнаруж\w*|отследи\w*)|"
-    r"\bчтобы (?:\w+ ){1,2}не (?:заметил\w*|увидел\w*|узнал\w*|спалил\w*|запищал\w*)\b|"
+    r"\bчтобы (?:\w+ ){1,2}не (?:заметил\w*|увидел\w*|узнал\w*|спалил\w*|запищал\w*|спросил\w*)\b|"
     r"\bчтобы (?:никто|учител\w*|училк\w*|родител\w*|полици\w*|собак\w*|мама|папа|мать|отец) не (?:замети\w*|увиде\w*|узна\w*|наш\w*|наход\w*|спали\w*|пали\w*)|\bне попасться\b"
 )
 
@@ -589,6 +629,7 @@ _INSTRUCTIONAL = re.compile(
     r"\bwhere (?:can|could|do|should|to) (?:i |we )?(?:buy|get|find|order|obtain|score|source)\b|\bif i (?:wanted|want|were|was|had) to\b|"
     r"\bwhat (?:would|should|could|do|can) i \w+|\bi want to do (?:it|that|the same)\b|\bteach me\b|"
     r"\bshow me how\b|\bgive me (?:a |the )?(?:recipe|instructions|steps|guide)\b|\b(?:can|may) i\b|"
+    r"\b(?:which|what) (?:\w+ ){0,3}would (?:work|be best|do it)\b|\b(?:how much|what dose|what amount) (?:\w+ ){0,3}(?:per|each|a) day\b|\bfor realism\b|"
     r"\bi(?:'m| am) trying to\b|\bi (?:want|need|plan) to\b|\bhow (?:much|many)\b.{0,40}\b(?:need|to|would|does it take)\b|"
     r"\b(?:mitu|kui palju)\b.{0,40}\b(?:vaja|peab|tuleb)\b|\b(?:milliseid|mida|mis) (?:\w+ ){0,2}(?:kasutada|öelda|segada|osta)\b|"
     r"\bсколько\b.{0,40}\b(?:нужно|надо)\b|\b(?:easiest|best|quickest|safest) (?:\w+ )?to\b|\bways? (?:that |in which )?(?:i|we|you|one) (?:can|could)\b|\bways? to\b|\bthings (?:that )?(?:i|we|you) (?:can|could)\b|"
