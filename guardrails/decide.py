@@ -64,6 +64,9 @@ ALLOWED = Outcome(Decision.ALLOW, ())
 # only raise the classifier threshold a little and never neutralise a hard hit.
 WEAK_FRAMES = frozenset({"everyday", "protective", "curriculum", "explanatory", "teacher", "own_property"})
 
+# Frames of studying a subject rather than living it.
+KNOWING_FRAMES = frozenset({"curriculum", "definition", "history", "fiction", "informational", "science", "lesson"})
+
 # Everyday and school frames that count as strong ones when the message has no harm vocabulary at all
 # ("Kui kaua peaks muna keetma?"). A teacher named in a student's message is often the target, so not "teacher".
 RELIEF_FRAMES = frozenset({"everyday", "curriculum", "explanatory"})
@@ -88,7 +91,7 @@ GAME_CATEGORIES = frozenset({"violence", "weapons", "other_crime", "terrorism", 
 
 # Which safe frames can neutralise a hard lexicon hit of each category (then the classifier decides).
 NEUTRALISERS: dict[str, frozenset[str]] = {
-    "violence": frozenset({"game_world", "fiction", "technical", "harmless_target", "history", "definition", "figurative", "reported_harm", "lesson"}),
+    "violence": frozenset({"hyperbole", "game_world", "fiction", "technical", "harmless_target", "history", "definition", "figurative", "reported_harm", "lesson"}),
     "weapons": frozenset({"game_world", "fiction", "history", "definition", "science"}),
     "cbrn_weapons": frozenset({"history", "definition"}),
     "terrorism": frozenset({"game_world", "fiction", "history", "definition"}),
@@ -196,6 +199,10 @@ def decide_input(
     if audience is Audience.STUDENT and soft_self_harm and not frames & {"help_seeking", "definition", "history", "curriculum"}:
         if p_self_harm >= thresholds.self_harm_student:
             return _outcome(["self_harm"], policy, audience)
+    if result.category == "self_harm" and frames & KNOWING_FRAMES and not any(s.category == "self_harm" for s in hard):
+        # An essay on a novel, a definition or a history question about suicide is answered, not met with
+        # a crisis message (first-person self-harm is a hard signal and never reaches this).
+        threshold = max(threshold, thresholds.in_two_safe_frames)
     if result.unsafe < threshold:
         return ALLOWED
     category = result.category
