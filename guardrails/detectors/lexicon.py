@@ -361,6 +361,21 @@ _HARD += (
      r"\b(?:ähvarda\w*)\b.{0,30}\b(?:last|poissi|tüdrukut|klassivenda|õpetajat|teda)\b|\b(?:запугать|пригрозить|угрожать)\b.{0,30}\b(?:пацана|мальчика|девочку|одноклассни\w*|учител\w*|его|её|ее)\b"),
     ("weapons", r"\b(?:convert|turn|modify|make)\w*\b.{0,25}\b(?:airsoft|air ?(?:gun|rifle|pistol)|starter (?:gun|pistol)|blank (?:gun|pistol)|replica)\b.{0,30}\b(?:real|live|lethal|working|firearm)\b|"
      r"\bпеределать\b.{0,20}\b(?:травмат\w*|пневмат\w*|стартов\w*|охолощ\w*)\b.{0,20}\b(?:боев\w*|огнестрел\w*|настоящ\w*)|\bümber (?:ehitada|teha)\b.{0,30}\b(?:õhupüss\w*|stardipüstol\w*)"),
+    # blind10 gaps: silencing a victim, role-play with a minor, shops that sell to minors, getting past
+    # security tags, pipe guns, forged ID cards, drug stashes, spreading a fire.
+    ("hate_harassment", r"\b(?:message|text|say|write|tell)\b.{0,50}\bso (?:she|he|they)(?:'s|'re| is| are| will be| gets?| get)? (?:too )?(?:scared|afraid|frightened|terrified)\b|"
+     r"\bkeep (?:her|him|them) (?:quiet|from telling)\b|\b(?:too scared|too afraid) to tell anyone\b"),
+    ("sexual_content", r"\b(?:role.?play|pretend|you'?re|you are|be)\b.{0,30}\b(?:my )?(?:[1-9]|1[0-7])[- ](?:year|yr)[- ]old (?:girlfriend|boyfriend|gf|bf|lover|wife|husband|partner|crush)\b|"
+     r"\b(?:sa oled|ole) (?:mu |minu )?(?:[1-9]|1[0-7])[- ]?aasta\w+ (?:tüdruksõber|poiss-?sõber|kallim)\w*|\bты мо(?:я|й) (?:[1-9]|1[0-7])-?летн\w* (?:девушк\w*|парен\w*|любовни\w*)"),
+    ("illegal_drugs", r"^(?=.*\b(?:beer|vodka|alcohol|booze|wine|cider|cigarettes|vapes?|drunk|пиво|водк\w*|алкогол\w*|сигарет\w*|вейп\w*|õlu\w*|viina\w*|alkohol\w*|sigaret\w*|veip\w*|purju)\b)"
+     r".*\b(?:(?:don'?t|do not|won'?t|never) (?:check|ask for|ask about) (?:id|ids|age|passports?)|ei küsi (?:dokumenti|passi|id-?kaarti|vanust)|не спрашивают (?:документ\w*|паспорт\w*|возраст))\b"),
+    ("other_crime", r"\b(?:get past|bypass|avoid|disable|remove|beat|trick)\b.{0,20}\b(?:security tags?|alarm tags?|anti-?theft (?:tags?|gates?)|security gates?|the (?:security )?guard)\b|"
+     r"\b(?:turvavärav\w*|turvameh\w*|turvakiip\w*)\b.{0,40}\bmööda\b|\bmööda\b.{0,20}\b(?:turvavärav\w*|turvameh\w*)|\b(?:обойти|обмануть|снять)\b.{0,20}\b(?:рамк\w*|антикраж\w*|охранник\w*|датчик\w*)|"
+     r"\bподж(?:ечь|игать|гу)\b.{0,40}\b(?:чтобы|быстр\w*|распростран\w*)|\bогонь (?:быстро )?распростран\w*|\bso (?:that )?the fire spreads\b|\bet tuli kiiresti levi\w*"),
+    ("weapons", r"\b(?:make|build|assemble|construct|create|builds|making|building)\b.{0,30}\b(?:pipe ?guns?|pipe shotguns?|slam.?fire|homemade (?:guns?|firearms?|pistols?)|zip ?guns?)\b"),
+    ("cybercrime_fraud", r"^(?=.*\b(?:makes? me (?:1[89]|2\d)|so i (?:look|am|seem) (?:1[89]|older)|birth (?:year|date)|date of birth|sünniaasta\w*|sünnikuupäev\w*|год рождения|дат\w* рождения|возраст\w*)\b)"
+     r".*\b(?:template|mock-?up|copy|edit|fake|make|šabloon\w*|mall\w*|шаблон\w*|подделать)\b.{0,40}\b(?:id ?card|id-?kaart\w*|passport|pass\b|driving licen[cs]e|juhilu\w*|паспорт\w*|удостоверени\w*|айди)\b"),
+    ("illegal_drugs", r"\b(?:где|найти|подскажи)\b.{0,30}\bзакладк\w*|\bзакладк\w*\b.{0,40}\b(?:бот\w*|телеграм\w*|tg)\b"),
     # Spreading a pathogen or poison through a water, air or food supply.
     ("cbrn_weapons", r"\b(?:spread|release|introduce|put|add|pour|dump|inject)\b.{0,30}\b(?:bacteri\w*|virus\w*|pathogens?|toxins?|poison\w*|germs|cholera)\b"
      r".{0,40}\b(?:water supply|water system|reservoir|waterworks|ventilation|air conditioning|food supply)"
@@ -403,7 +418,7 @@ _SELF_HARM = (
     r"\b(?:порезаться|порежусь|резать себя|режу себя|режусь|ennast lõigata|end lõigata|lõikun|lõikan (?:end|ennast|enda)|"
     r"lõikusin|lõikasin (?:end|ennast)|vigastan (?:end|ennast)|порезал(?:ся|ась)|порезала себя|порезал себя)\b",
     r"\b(?:cuts|burns|scars|wounds|marks) (?:that )?i (?:made|gave myself|did to myself)\b",
-    r"\bi(?:'ve| have|'m| am)? (?:started |been |begun )?(?:cutting|burning|scratching) (?:myself )?again\b|\bi (?:cut|burn) myself\b",
+    r"\bi(?:'ve| have|'m| am)? (?:started |been |begun )?(?:cutting|burning|scratching) (?:myself |my (?:arms?|legs?|wrists?|thighs?|skin|stomach) )?again\b|\bi (?:cut|burn) myself\b",
     r"\b(?:bridge|building|roof|rooftop|cliff|tower|balcony|sild|maja|katus|мост|крыш\w*|здани\w*)\b.{0,40}\b(?:high enough|tall enough|piisavalt kõrge|достаточно высок\w*)\b|"
     r"\b(?:high enough|tall enough|piisavalt kõrge|достаточно высок\w*)\b.{0,40}\b(?:jump|hüpata|прыгнуть|done with everything|end it)\b",
     r"\b(?:punch|hit|bang|smash)\w* (?:the |a |my )?(?:wall|walls|head)\b.{0,40}\b(?:bleed\w*|blood\w*|till|until)\b|\b(?:lööma|löön) (?:vastu )?seina\w*\b.{0,40}\bveri\w*|\bбью\w* (?:о |об |в )?стен\w*\b.{0,40}\bкров\w*",
@@ -615,7 +630,7 @@ _EVASION = re.compile(
     r"\bnii,? et (?:keegi|õpetaja\w*|õps\w*|vanema\w*|politsei|koera\w*|ema|isa) ei (?:märka\w*|näe\w*|leia\w*|saa teada)|"
     r"\bvahele (?:ei jää|jäämata|mitte jääda)|\b(?:not be|without being|won't be|can't be|never be) (?:detected|traced|noticed|found out)\b|"
     r"\bwithout (?:leaving |it leaving )?(?:any )?(?:marks|bruises|traces?|evidence|fingerprints|dna)\b|\bleav\w* no (?:evidence|traces?|fingerprints|marks|dna)\b|\bwithout (?:me )?(?:getting|being) (?:blamed|in trouble|suspended|expelled)\b|\bwithout (?:an? )?(?:id|age check|id check|ids|being carded|proof of age)\b|\bjälgi ei jää\w*|\bjälgi jätmata\b|\bне оставив следов\b|"
-    r"\bчтобы не (?:осталось|остались|было видно) (?:\w+ )?(?:следов|синяков)\b|\bnii,? et (?:\w+ )?(?:ei näeks|ei näe|ei märkaks)\b|"
+    r"\bчтобы не (?:осталось|остались|оставалось|оставались|было видно) (?:\w+ )?(?:следов|синяков)\b|\bnii,? et (?:\w+ )?(?:ei näeks|ei näe|ei märkaks)\b|"
     r"\bundetect(?:ed|able)\b|\b(?:невозможно|нельзя|не смогут|не сможет) (?:обнаружить|найти|отследить)\b|"
     r"\b(?:ei (?:ole )?(?:võimalik )?(?:avasta\w*|tuvasta\w*)|avastamatu\w*)\b|\buntraceabl[ey]\b|\bjäljetult\b|\bбесследно\b|\bне (?:обнаруж\w*|отследи\w*)|"
     r"\bчтобы (?:\w+ ){1,2}не (?:заметил\w*|увидел\w*|узнал\w*|спалил\w*|запищал\w*|пищал\w*|зазвенел\w*|спросил\w*|вычислил\w*|нашл\w*)\b|"
@@ -637,7 +652,7 @@ _INFORMATIONAL = re.compile(
     r"governed|vote|voted|elections?)\b)"
     r"|^(?:miks\b|mis (?:olid|oli|on) (?:\w+ ){0,2}(?:põhjus\w*|tagajär\w*|mõju\w*|tulemus\w*|eesmär\w*)|millised (?:olid|on) "
     r"(?:\w+ ){0,2}(?:põhjus\w*|tagajär\w*|mõju\w*)|mida (?:ütleb|sätestab|ütles) (?:\w+ )?(?:seadus\w*|karistusseadustik|põhiseadus)|"
-    r"kas (?:mul|meil|lapsel|alaealisel|õpilasel) on vaja (?:\S+ ){0,2}(?:\w*luba|\w*loa|\w*kaart\w*|litsents\w*|dokument\w*)|kas (?:\S+ ){0,3}(?:tohib|tohivad|võib|võivad|on lubatud|on seaduslik|on keelatud)\b(?!.{0,40}\b(?:ilma|salaja|märkamatult)\b)|(?:milline|mis|missugune) karistus|kes (?:saavad|saab|tohivad|tohib|võivad|võib|said) (?:\w+ ){0,3}(?:hääleta\w*|valida|"
+    r"kas (?:mul|meil|lapsel|alaealisel|õpilasel) on vaja (?:\S+ ){0,2}(?:\w*luba|\w*loa|\w*kaart\w*|litsents\w*|dokument\w*)|kas (?:\S+ ){0,3}(?:tohib|tohivad|võib|võivad|voib|voivad|on lubatud|on seaduslik|on keelatud)\b(?!.{0,40}\b(?:ilma|salaja|märkamatult)\b)|(?:milline|mis|missugune) karistus|kes (?:saavad|saab|tohivad|tohib|võivad|võib|said) (?:\w+ ){0,3}(?:hääleta\w*|valida|"
     r"kandideeri\w*)|kuidas (?:\w+ ){0,3}(?:toimuvad|toimub|toimusid|toimus|korraldatakse|korraldati|valitakse|valiti|loetakse|karistatakse|"
     r"karistati|mõjutas|mõjutasid|mõjutab|mõjutavad|käib|käivad|tekkis|tekkisid|lõppes|lõppesid|algas|algasid|kohtleti|elati))"
     r"|^(?:почему\b|каковы (?:были )?(?:\w+ )?(?:причины|последствия|итоги|цели)|какие (?:были )?(?:\w+ )?(?:причины|последствия|итоги)|"
@@ -662,7 +677,9 @@ _INSTRUCTIONAL = re.compile(
     r"\bwhere (?:can|could|do|should|to) (?:i |we )?(?:buy|get|find|order|obtain|score|source)\b|\bif i (?:wanted|want|were|was|had) to\b|"
     r"\bwhat (?:would|should|could|do|can) i \w+|\bi want to do (?:it|that|the same)\b|\bteach me\b|"
     r"\bshow me how\b|\bgive me (?:a |the )?(?:recipe|instructions|steps|guide)\b|\b(?:can|may) i\b|"
-    r"\b(?:which|what) (?:\w+ ){0,3}would (?:work|be best|do it)\b|\b(?:how much|what dose|what amount) (?:\w+ ){0,3}(?:per|each|a) day\b|\bfor realism\b|"
+    r"\b(?:list|give me|tell me) (?:\w+ )?(?:exact )?(?:parts|steps|materials|ingredients|amounts)\b|\bstep by step details\b|"
+    r"\b(?:which|what) (?:\w+ ){0,3}would (?:work|be best|do it)\b|\b(?:how much|what dose|what amount) (?:\w+ ){0,3}(?:per|each|a) day\b|\bfor realism\b|\bbe realistic\b|\brealistically\b|"
+    r"\bso (?:it'?s|the (?:scene|story) is) (?:believable|accurate|realistic)\b|\brealistlik\w*|\bреалистичн\w*|"
     r"\bi(?:'m| am) trying to\b|\bi (?:want|need|plan) to\b|\bhow (?:much|many)\b.{0,40}\b(?:need|to|would|does it take)\b|"
     r"\b(?:mitu|kui palju)\b.{0,40}\b(?:vaja|peab|tuleb)\b|\b(?:milliseid|mida|mis) (?:\w+ ){0,2}(?:kasutada|öelda|segada|osta)\b|"
     r"\bсколько\b.{0,40}\b(?:нужно|надо)\b|\b(?:easiest|best|quickest|safest) (?:\w+ )?to\b|\bways? (?:that |in which )?(?:i|we|you|one) (?:can|could)\b|\bways? to\b|\bthings (?:that )?(?:i|we|you) (?:can|could)\b|"
@@ -694,7 +711,7 @@ _HARM_REQUEST = re.compile(
     rf"i'm going to|i am going to|let's)(?: \w+)? (?:{_EN_HARM_REQ_V})\b (?:\w+ ){{0,2}}?{_PEOPLE}\b"
     r"|\b(?:kuidas|tahan|tahaksin) (?:\w+ ){0,3}(?:lüüa|peksta|läbi peksta|kiusata|mõnitada|alandada|tappa|mürgitada|ähvardada|hirmutada|ahistada|"
     r"vigastada|naeruvääristada|häbistada|narrida|piinata|karistada)\b"
-    r"|\bкак (?:\w+ ){0,3}(?:ударить|избить|побить|бить|травить|затравить|унизить|опозорить|высмеять|запугать|напугать|"
+    r"|\bкуда (?:лучше )?(?:бить|ударить)\b|\bкак (?:\w+ ){0,3}(?:ударить|избить|побить|бить|травить|затравить|унизить|опозорить|высмеять|запугать|напугать|"
     r"угрожать|убить|отравить|покалечить|наказать|шантажировать|совратить|домогаться|мучить)\b"
 )
 
