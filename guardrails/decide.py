@@ -155,18 +155,19 @@ def decide_input(
 
     if any(s.category == "prompt_injection" for s in hard):
         return _outcome([s.category for s in hard], policy, audience)
-    if any(s.category == "self_harm" for s in hard) and not frames & {"help_seeking", "reported_harm"}:
+    first_person_self_harm = any(s.category == "self_harm" for s in hard)
+    if first_person_self_harm and not frames & {"help_seeking", "reported_harm"}:
         return _outcome(["self_harm"], policy, audience)
     harm = [s.category for s in hard if s.category != "self_harm"]
     # A hard hit stands unless a safe frame that fits its category is present
     # ("kill a process", "steal a car in GTA", "why can't llamas vote").
     # An idiom frame is only set when no harm word is left outside the idiom: it neutralises any hit.
     # A story does not make instructions for real means harmless: "step by step, a pipe bomb, it's for a story".
-    story = {"fiction"} if "instructional" in cues else set()
-    standing = [
-        c for c in harm
-        if not (frames - (story if c in MEANS_CATEGORIES else set())) & (NEUTRALISERS.get(c, frozenset()) | {"idiom"})
-    ]
+    def neutralised(category: str) -> bool:
+        usable = frames - {"fiction"} if "instructional" in cues and category in MEANS_CATEGORIES else frames
+        return bool(usable & (NEUTRALISERS.get(category, frozenset()) | {"idiom"}))
+
+    standing = [c for c in harm if not neutralised(c)]
     if standing:
         return _outcome(standing, policy, audience)
 
@@ -199,7 +200,7 @@ def decide_input(
     if audience is Audience.STUDENT and soft_self_harm and not frames & {"help_seeking", "definition", "history", "curriculum"}:
         if p_self_harm >= thresholds.self_harm_student:
             return _outcome(["self_harm"], policy, audience)
-    if result.category == "self_harm" and frames & KNOWING_FRAMES and not any(s.category == "self_harm" for s in hard):
+    if result.category == "self_harm" and frames & KNOWING_FRAMES and not first_person_self_harm:
         # An essay on a novel, a definition or a history question about suicide is answered, not met with
         # a crisis message (first-person self-harm is a hard signal and never reaches this).
         threshold = max(threshold, thresholds.in_two_safe_frames)
@@ -210,7 +211,7 @@ def decide_input(
         return ALLOWED
     # A message about self-harm (a self-harm word, or a first-person pattern inside a help question) with no
     # harm to others in it is never refused coldly under violence or drugs: care and help lines first.
-    about_self_harm = soft_self_harm or any(s.category == "self_harm" for s in hard)
+    about_self_harm = soft_self_harm or first_person_self_harm
     if about_self_harm and not harm and "harm_request" not in cues and category in SELF_HARM_LOOKALIKES:
         category = "self_harm"
     return _outcome([category, *harm], policy, audience)
