@@ -775,7 +775,7 @@ _HARM_TOPIC = re.compile(
 
 # Words near harm that are too common to make "how do I…" an instructional cue, but whose presence means
 # the message is not plainly harmless: no "no_harm_words" relief for it (decide.py).
-_SENSITIVE = re.compile(
+_SENSITIVE = (
     r"\b(?:erotic\w*|sick|sleepy|unconscious|pass(?:ing)? out|challenges?|jump\w*|slip\w*|spik\w*|hid(?:e|ing|den)|marks|cuts?|cutting|"
     r"break(?:ing)? in\w*|get into|sneak\w*|lock\w*|alone|ignore|exclud\w*|isolat\w*|texts|messages|chats?|phone|consent|ransom\w*|corpse|bod(?:y|ies)|"
     r"blood\w*|gor\w*|violent|weak|hate|enemy|enemies|revenge|payback|teach (?:him|her|them) a lesson|pay back|make (?:him|her|them) pay|"
@@ -794,12 +794,14 @@ _SENSITIVE = re.compile(
 )
 
 # Every harm verb of the patterns above, and substance and attack names they use.
-_HARM_LISTS = re.compile(
+_HARM_LISTS = (
     rf"\b(?:{_HARM_VERB}|{_FIG_VERB}|{_ET_HARM_V}|{_RU_HARM_V}|punch\w*|collaps\w*|overthrow\w*|sabotag\w*|iq)\b"
     r"|(?:amfetamiin|metamfetamiin|kokaiin|heroiin|fentanüül|ekstaas|mefedroon|lunavara|pahavara|klahvilogija|troojala|õngitsus|"
     r"амфетамин|мефедрон|кокаин|героин|фентанил|экстази|фишинг|вымогател|кейлоггер|троян|вредоносн|взлом|оружи|бомб|взрыв|"
     r"pomm|relv|lõhke|mürk|häkk)"
 )
+# Either list, or the harm topic vocabulary, means the message is not plainly harmless.
+_NOT_PLAIN = re.compile(f"{_SENSITIVE}|{_HARM_LISTS}")
 
 # The intent cues above exist for en, et and ru only: elsewhere their absence means nothing.
 _CUE_LANGUAGE = re.compile(
@@ -868,7 +870,7 @@ def detect(views: tuple[str, ...]) -> list[Signal]:
         if m := _INFORMATIONAL.search(text):
             signals.append(Signal(NAME, "informational", BENIGN, m.group(0)))
         harm_topic = _HARM_TOPIC.search(text)
-        harm_words = harm_words or bool(harm_topic) or hard_here or bool(_SENSITIVE.search(text) or _HARM_LISTS.search(text))
+        harm_words = harm_words or hard_here or bool(harm_topic or _NOT_PLAIN.search(text))
         if (m := _INSTRUCTIONAL.search(text)) and (hard_here or harm_topic):
             signals.append(Signal(NAME, "instructional", SOFT, m.group(0)))
         if ((m := _STEREOTYPE.search(text)) and _GROUP.search(text)) or (m := _RANKING.search(text)):
