@@ -69,7 +69,10 @@ def test_rules_page_shows_rules_reasons_legal_bases_and_dates(app: AppTest) -> N
     app.switch_page("app_pages/transparency.py").run()
     assert not app.exception, app.exception
     text = "\n".join(m.value for m in app.markdown) + "\n".join(c.value for c in app.caption)
-    assert "Policy version 1.0.0, last changed on November 23, 2026" in text
+    from datetime import date
+
+    changed = ui("en", "lv_LV").date(date(2026, 11, 23))  # Babel's wording for the profile's locale
+    assert f"Policy version 1.0.0, last changed on {changed}" in text
     assert "**weapons**" in text and "**self_harm**" in text
     assert "gambling_promotion" in text and "Gambling and Lotteries Law" in text
     assert "extractive" in text
