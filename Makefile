@@ -5,14 +5,22 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: install run test lint i18n seed clean-venv
+.PHONY: install run test lint i18n seed clean-venv eval-guard lock
 
-$(STAMP): pyproject.toml
+# Installs come from the committed lock file (exact versions, with hashes): a fresh clone gets what
+# was tested. The project itself is installed without resolving anything again.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	# torch first and pinned: an unpinned torch would pull a multi-GB CUDA build.
-	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Refresh the lock deliberately (newest versions allowed by pyproject.toml), then run `make test`.
+lock:
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	rm -rf .venv-lock
 
 install: $(STAMP)
 	$(PY) -m tutor.i18n_tasks compile
@@ -35,3 +43,11 @@ seed: install
 
 clean-venv:
 	rm -rf $(VENV)
+
+# The guard's figures: the corpus's dev split, then the held-out halves of the public sets.
+eval-guard: install
+	$(VENV)/bin/localtutor eval guardrails --split dev
+	for set in xstest multijail jbb notinject deepset; do \
+	  echo "== $$set (held-out half)"; \
+	  $(VENV)/bin/localtutor eval guardrails --dataset guardrails/data/heldout/$${set}_heldout.csv || exit 1; \
+	done
