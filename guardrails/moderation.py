@@ -3,8 +3,9 @@
 Two wire protocols:
 
 - ``chat`` (default): ``POST {base_url}/chat/completions`` with the message as the single user turn,
-  as a Llama Guard model served by vLLM (or Ollama, llama.cpp server) expects. The reply text is
-  Llama Guard's format: ``safe`` or ``unsafe`` followed by a line of hazard codes (``S1,S10``),
+  as a guard model served by vLLM (or Ollama, llama.cpp server) expects. Two reply formats are
+  read: Llama Guard 3's (``safe`` or ``unsafe`` followed by a line of hazard codes, ``S1,S10``) and
+  Qwen3Guard-Gen's (``Safety: Safe|Unsafe|Controversial`` then ``Categories: Violent, ...``), both
   mapped to policy categories below.
 - ``moderations``: ``POST {base_url}/moderations`` with ``{"model", "input"}``; the OpenAI
   moderation result's flagged categories are mapped to policy categories.
@@ -12,8 +13,11 @@ Two wire protocols:
 Configuration (environment, mirrored in ``tutor.config.Settings``): ``LOCALTUTOR_MODERATION_BASE_URL``
 (unset = no external moderation), ``LOCALTUTOR_MODERATION_MODEL``, ``LOCALTUTOR_MODERATION_API``
 (``chat`` | ``moderations``), ``LOCALTUTOR_MODERATION_API_KEY`` (else ``OPENAI_API_KEY``),
-``LOCALTUTOR_MODERATION_TIMEOUT_S`` (default 3) and ``LOCALTUTOR_MODERATION_FAIL_CLOSED``
-(default false).
+``LOCALTUTOR_MODERATION_TIMEOUT_S`` (default 3), ``LOCALTUTOR_MODERATION_FAIL_CLOSED``
+(default false) and ``LOCALTUTOR_MODERATION_MODE``: ``always`` (default: asked about every message
+the local guard allows) or ``cascade`` (asked only when the local score falls inside an uncertain
+band around its threshold, ``LOCALTUTOR_MODERATION_BAND`` = "below,above", default "0.3,0.2";
+inside the band its verdict decides).
 
 Privacy: a non-local endpoint (any host other than loopback) only ever receives redacted text.
 Failure: on a timeout, connection error, HTTP error or unreadable reply the client raises
@@ -58,6 +62,19 @@ LLAMA_GUARD_CATEGORIES: dict[str, tuple[str, ...]] = {
     "S14": ("cybercrime_fraud",),  # code interpreter abuse
 }
 
+# Qwen3Guard-Gen categories -> policy categories ("Copyright Violation" is outside this policy).
+# "Controversial" verdicts count as safe: a school tutor discusses politics, history and health.
+QWEN3GUARD_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "violent": ("violence",),
+    "non-violent illegal acts": ("other_crime",),
+    "sexual content or sexual acts": ("sexual_content",),
+    "pii": ("privacy",),
+    "suicide & self-harm": ("self_harm",),
+    "unethical acts": ("hate_harassment",),
+    "politically sensitive topics": ("manipulation",),
+    "jailbreak": ("prompt_injection",),
+}
+
 # OpenAI moderation categories -> policy categories.
 OPENAI_CATEGORIES: dict[str, tuple[str, ...]] = {
     "hate": ("hate_harassment",),
@@ -84,6 +101,16 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _band(value: str | None) -> tuple[float, float]:
+    if not value or not value.strip():
+        return (0.3, 0.2)
+    try:
+        low, high = (float(v) for v in value.split(","))
+    except ValueError as exc:
+        raise ValueError(f"moderation band must be 'below,above' (e.g. '0.3,0.2'), not {value!r}") from exc
+    return (low, high)
+
+
 @dataclass
 class ModerationClient:
     """A thin, dependency-free client (urllib) for an OpenAI-compatible moderation endpoint."""
@@ -94,11 +121,20 @@ class ModerationClient:
     api_key: str | None = None
     timeout_s: float = 3.0
     fail_closed: bool = False
+    mode: str = "always"  # "always" | "cascade"
+    band: tuple[float, float] = (0.3, 0.2)  # cascade: below and above the local threshold
 
     def __post_init__(self) -> None:
         if self.api not in {"chat", "moderations"}:
             raise ValueError(f"moderation api must be 'chat' or 'moderations', not {self.api!r}")
+        if self.mode not in {"always", "cascade"}:
+            raise ValueError(f"moderation mode must be 'always' or 'cascade', not {self.mode!r}")
         self.base_url = self.base_url.rstrip("/")
+
+    @property
+    def cascade(self) -> bool:
+        """Asked only inside the uncertain band of the local score (and then it decides)."""
+        return self.mode == "cascade"
 
     @property
     def is_local(self) -> bool:
@@ -119,6 +155,8 @@ class ModerationClient:
             api_key=env.get("LOCALTUTOR_MODERATION_API_KEY") or env.get("OPENAI_API_KEY") or None,
             timeout_s=float(env.get("LOCALTUTOR_MODERATION_TIMEOUT_S") or 3.0),
             fail_closed=_truthy(env.get("LOCALTUTOR_MODERATION_FAIL_CLOSED")),
+            mode=(env.get("LOCALTUTOR_MODERATION_MODE") or "always").strip().lower(),
+            band=_band(env.get("LOCALTUTOR_MODERATION_BAND")),
         )
 
     @classmethod
@@ -133,6 +171,8 @@ class ModerationClient:
             api_key=getattr(settings, "moderation_api_key", None) or getattr(settings, "openai_api_key", None),
             timeout_s=settings.moderation_timeout_s,
             fail_closed=settings.moderation_fail_closed,
+            mode=getattr(settings, "moderation_mode", "always"),
+            band=_band(getattr(settings, "moderation_band", None)),
         )
 
     # -------------------------------------------------------------------------------------------
@@ -169,7 +209,7 @@ class ModerationClient:
             content = reply["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError) as exc:
             raise ModerationUnavailable(f"unexpected chat completion reply: {str(reply)[:200]}") from exc
-        return parse_llama_guard(content)
+        return parse_guard_reply(content)
 
     def _moderations(self, text: str) -> list[str]:
         reply = self._post("/moderations", {"model": self.model, "input": text})
@@ -182,6 +222,35 @@ class ModerationClient:
         if result.get("flagged") and not categories:
             categories = ["other_crime"]  # flagged for a category we do not map: still not allowed
         return list(dict.fromkeys(categories))
+
+
+_QWEN_SAFETY = re.compile(r"safety\s*:\s*(safe|unsafe|controversial)\b", re.IGNORECASE)
+_QWEN_CATEGORIES = re.compile(r"categories\s*:\s*(.+)", re.IGNORECASE)
+
+
+def parse_guard_reply(content: str) -> list[str]:
+    """Policy categories from a Llama Guard or a Qwen3Guard-Gen reply (the format is recognised)."""
+    return parse_qwen3guard(content) if _QWEN_SAFETY.search(content) else parse_llama_guard(content)
+
+
+def parse_qwen3guard(content: str) -> list[str]:
+    """Policy categories from a Qwen3Guard-Gen reply (``Safety: Unsafe\nCategories: Violent, PII``).
+
+    ``Safe`` and ``Controversial`` map to nothing. An ``Unsafe`` verdict with no category this
+    policy knows is kept as ``other_crime`` so that it is not silently allowed, unless its only
+    category is outside the policy (copyright).
+    """
+    m = _QWEN_SAFETY.search(content)
+    if not m:
+        raise ModerationUnavailable(f"not a Qwen3Guard verdict: {content[:80]!r}")
+    if m.group(1).lower() != "unsafe":
+        return []
+    found = _QWEN_CATEGORIES.search(content)
+    names = [n.strip().lower() for n in found.group(1).splitlines()[0].split(",")] if found else []
+    categories = [c for n in names for c in QWEN3GUARD_CATEGORIES.get(n, ())]
+    if not categories and not (names and all(n == "copyright violation" for n in names)):
+        categories = ["other_crime"]
+    return list(dict.fromkeys(categories))
 
 
 _VERDICT = re.compile(r"^\s*(safe|unsafe)\b(.*)$", re.IGNORECASE | re.DOTALL)

@@ -157,6 +157,32 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
+    from tutor.evaluation import DatasetError, evaluate_answers, read_answer_rows
+
+    try:
+        rows = read_answer_rows(Path(args.dataset))
+    except DatasetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    tutor = _services(settings)
+    report = evaluate_answers(lambda q: tutor.ask(q, args.locale), rows, k=args.k,
+                              progress=lambda d, t: _progress_bar(d, t, "questions"))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+
+    def pct(v: float | None) -> str:
+        return "   n/a" if v is None else f"{v:6.3f}"
+
+    print(f"{'':8} {'n':>4} {'answered':>9} {'cited@3':>8} {'fact':>6} {'not found':>10}")
+    for name, m in [("overall", report)] + list(report["by_lang"].items()):
+        print(f"{name:8} {m['n']:>4} {pct(m['answered']):>9} {pct(m['cited@3']):>8} {pct(m['fact']):>6} "
+              f"{pct(m['not_found']):>10}")
+    print(f"latency p50 / p95: {report['latency_ms_p50']} / {report['latency_ms_p95']} ms")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = Path(__file__).resolve().parent.parent / "app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
@@ -369,6 +395,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--k", type=int, default=5)
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval_retrieval)
+    e = eval_sub.add_parser("answers", help="what the pupil reads: the right passage cited, the fact, 'not found'")
+    e.add_argument("--dataset", required=True, help="JSONL with question, lang, source (or null), answer (or null)")
+    e.add_argument("--locale", required=True)
+    e.add_argument("--k", type=int, default=3, help="citations counted for the fact (default 3)")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval_answers)
 
     p = sub.add_parser("serve", help="start the Streamlit app")
     p.add_argument("--port", type=int, default=8501)

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     moderation_api_key: str | None = None
     moderation_timeout_s: float = 3.0
     moderation_fail_closed: bool = False
+    moderation_mode: Literal["always", "cascade"] = "always"
+    moderation_band: str | None = None  # "below,above" the local threshold, for cascade
 
     chunk_size: int = 800
     chunk_overlap: int = 120

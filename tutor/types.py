@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-NoticeKind = Literal["added", "withheld", "refused", "safety"]
+NoticeKind = Literal["added", "withheld", "refused", "safety", "checked"]
 DecisionName = Literal["answer", "refuse", "safe_complete"]
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-import numpy as np
-
-from curriculum.embedders import Embedder
 from curriculum.retrieval import RetrievedChunk
+from tutor.evidence import Evidence
+from tutor.maths import MathsReply
 
 
 class BackendError(RuntimeError):
@@ -18,16 +17,17 @@ class BackendError(RuntimeError):
 
 @dataclass(frozen=True)
 class GenerationRequest:
+    """Everything a backend may use, as text: the question, the passages and the evidence chosen in them."""
+
     question: str
-    language: str  # the language to answer in
+    language: str  # the language to answer in (the question's)
     passages: tuple[RetrievedChunk, ...]  # numbered [1], [2], ... in this order
-    query_embedding: np.ndarray | None = None
+    evidence: tuple[Evidence, ...] = ()  # units of those passages that answer, best first
+    maths: MathsReply | None = None  # what the maths checker found (a checked answer or a first step)
     history: tuple[tuple[str, str], ...] = ()  # (role, text) of earlier turns, oldest first
     pedagogy: str = "direct"  # "socratic" | "direct"
     tone_notes: str = ""
-    confident: bool = True  # False when even the best passage is only loosely related
     homework: bool = False  # the question asks for a task to be done (Socratic profiles give hints)
-    embedder: Embedder | None = field(default=None, compare=False)
 
 
 @runtime_checkable

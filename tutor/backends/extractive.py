@@ -1,89 +1,120 @@
-"""The embedded default: a grounded answer quoted from the best passages, no model server.
+"""The embedded default: the answer quoted from the curriculum, then a question that makes the pupil think.
 
-It picks the sentences of the retrieved passages that best match the question (by the
-same multilingual embedder that retrieval uses, plus stemmed word overlap), keeps them in
-reading order, and cites each one. It never writes a fact that is not in a passage.
+No model server. The sentence that answers (chosen by ``tutor.evidence``) comes first, quoted
+with its citation and framed in the pupil's language; a worked example is quoted whole. For
+homework under a Socratic profile it shows the curriculum's method and asks for the next step,
+never another problem's result as the answer. Maths the checker can read (``tutor.maths``) is
+answered from the check, never from an unrelated quote.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-import numpy as np
-
-from curriculum.lexical import query_terms, tokenize
 from tutor.backends.base import GenerationRequest
-from tutor.messages import INTRO, INTRO_LOW_CONFIDENCE, INTRO_OTHER_LANGUAGE, NOTHING_FOUND, SOCRATIC_OUTRO
+from tutor.evidence import Evidence, question_type
+from tutor.i18n import ui
 from tutor.pedagogy import states_result
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"'«„(]?[A-ZÕÄÖÜŠŽА-ЯЁ0-9])|\n+")
+# A unit this far below the best one is not quoted alongside it.
+SECOND_UNIT_RATIO = 0.5
+_COMPARISON = re.compile(r"\b(vahe|erinevus|erinevad|erineb|võrdle|difference|differ|compare|versus|vs|разница|"
+                         r"отличи\w*|сравни\w*)\b", re.IGNORECASE)
 
-MAX_SENTENCES = 3
+
+def _texts(_: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "lead": _("The curriculum says:"),
+        "lead_quoted": _("The curriculum says (quoted in the original language):"),
+        "method": _("This is how the curriculum solves a similar task:"),
+        "method_quoted": _("This is how the curriculum solves a similar task (quoted in the original language):"),
+        "next_step": _("Now try your own task the same way: what is the first step, and what do you get?"),
+        "hint": _("Now try it yourself: what does this passage tell you about your task, and what would the next step be?"),
+        "nothing": _("I could not find anything about this in the curriculum materials. Please ask your teacher "
+                     "or try wording the question differently."),
+        "why": _("Can you now explain in your own words why this is so?"),
+        "who": _("What else do you know about this person or their time?"),
+        "when": _("What else was happening at that time?"),
+        "where": _("Can you find it on a map, and what is near it?"),
+        "count": _("Can you compare this number with something you know?"),
+        "what": _("Can you give an example of it in your own words?"),
+        "other": _("Can you explain this in your own words?"),
+    }
 
 
-def split_sentences(text: str) -> list[str]:
-    """Quotable sentences of a passage: no table rows, bare headings or fragments."""
-    out = []
-    for piece in _SENTENCE.split(text):
-        sentence = piece.strip(" -•*\t")
-        words = sentence.split()
-        letters = sum(ch.isalpha() for ch in sentence)
-        if len(words) < 4 or sentence.startswith("|") or letters < 0.6 * len(sentence.replace(" ", "")):
-            continue
-        if len(words) < 8 and not sentence.endswith((".", "!", "?", "…", ":", ")", "»", "”", '"')):
-            continue  # a heading or a list fragment, not a statement
-        out.append(sentence)
-    return out
+def nothing_found(lang: str) -> str:
+    """The pupil is told that the curriculum does not answer the question (no citation follows)."""
+    return _texts(ui(lang)._)["nothing"]
+
+
+def _quote(evidence: Evidence) -> str:
+    return f"> {evidence.unit.text} [{evidence.unit.passage}]"
 
 
 class ExtractiveBackend:
-    """Quotes and cites the relevant curriculum sentences; needs no model server."""
+    """Quotes and cites the sentence that answers; needs no model server."""
 
     name = "extractive"
     is_local = True
 
     def stream(self, request: GenerationRequest) -> Iterator[str]:
-        lang = request.language if request.language in INTRO else "en"
-        if not request.passages:
-            yield NOTHING_FOUND[lang]
+        texts = _texts(ui(request.language)._)
+        original = self._quoted_in_original(request)
+        if request.maths is not None:
+            yield from self._maths(request, texts, original)
             return
-        picked = self._pick(request)
-        passage_lang = request.passages[0].metadata.get("language")
-        if not request.confident:
-            yield INTRO_LOW_CONFIDENCE[lang]
-        elif passage_lang in (None, lang):
-            yield INTRO[lang]
-        else:
-            yield INTRO_OTHER_LANGUAGE[lang]
-        for number, sentence in picked:
-            yield f"\n\n> {sentence} [{number}]"
+        statements = [e for e in request.evidence if e.unit.kind == "statement"]
+        examples = [e for e in request.evidence if e.unit.kind == "example"]
         if request.pedagogy == "socratic" and request.homework:
-            yield "\n\n" + SOCRATIC_OUTRO[lang]
+            yield from self._homework(request, texts, original, statements, examples)
+            return
+        if not request.evidence:
+            yield texts["nothing"]
+            return
+        best = request.evidence[0]
+        parts = [texts["lead_quoted" if original else "lead"], _quote(best)]
+        second = self._second(request, best)
+        if second is not None:
+            parts.append(_quote(second))
+        parts.append(texts.get(question_type(request.question) or "other", texts["other"]))
+        yield "\n\n".join(parts)
 
-    def _pick(self, request: GenerationRequest) -> list[tuple[int, str]]:
-        # Candidates: sentences of the two best passages (the rest rarely adds facts, and
-        # embedding more sentences costs ~60 ms each on two cores).
-        candidates: list[tuple[int, int, str]] = []  # (passage number, position, sentence)
-        socratic = request.pedagogy == "socratic" and request.homework
-        for number, chunk in enumerate(request.passages[:2], start=1):
-            sentences = [s for s in split_sentences(chunk.text) if not (socratic and states_result(s))]
-            for position, sentence in enumerate(sentences[: 6 if number == 1 else 4]):
-                candidates.append((number, position, sentence))
-        if not candidates:  # nothing quotable (or, for homework, only worked results)
-            return [] if socratic else [(1, request.passages[0].text.strip())]
-        terms = set(query_terms(request.question))
-        overlap = np.array([
-            len(terms & set(tokenize(s, str(request.passages[n - 1].metadata.get("language") or "et"))))
-            for n, _, s in candidates
-        ], dtype=np.float32)
-        scores = overlap / (overlap.max() or 1.0)
-        if request.embedder is not None and request.query_embedding is not None:
-            vectors = request.embedder.embed_passages([s for _, _, s in candidates])
-            similarity = vectors @ request.query_embedding
-            spread = float(similarity.max() - similarity.min()) or 1.0
-            scores = scores + 2.0 * (similarity - similarity.min()) / spread
-        # Prefer the best passage: facts from the top-ranked chunk come first.
-        scores = scores - 0.15 * np.array([n - 1 for n, _, _ in candidates], dtype=np.float32)
-        best = sorted(np.argsort(-scores)[:MAX_SENTENCES].tolist(), key=lambda i: (candidates[i][0], candidates[i][1]))
-        return [(candidates[i][0], candidates[i][2]) for i in best]
+    @staticmethod
+    def _quoted_in_original(request: GenerationRequest) -> bool:
+        languages = {str(p.metadata.get("language") or "") for p in request.passages}
+        return bool(request.passages) and request.language not in languages
+
+    @staticmethod
+    def _second(request: GenerationRequest, best: Evidence) -> Evidence | None:
+        """A second quote when it is nearly as good: from the same passage (the same subject: a lake's
+        depth next to its area), or, for a comparison ("vahe arterite ja veenide vahel"), the other
+        side from another passage. Never a unit from another passage about a look-alike subject."""
+        comparison = bool(_COMPARISON.search(request.question))
+        for other in request.evidence[1:]:
+            if other.score < SECOND_UNIT_RATIO * best.score or other.unit.kind != "statement":
+                continue
+            if (other.unit.passage != best.unit.passage) == comparison:
+                return other
+        return None
+
+    def _maths(self, request: GenerationRequest, texts: dict[str, str], original: bool) -> Iterator[str]:
+        maths = request.maths
+        assert maths is not None
+        parts = []
+        example = next((e for e in request.evidence if e.unit.kind == "example"), None)
+        if maths.kind == "start" and example is not None:
+            parts += [texts["method_quoted" if original else "method"], _quote(example)]
+        parts.append(maths.text)
+        yield "\n\n".join(parts)
+
+    def _homework(self, request: GenerationRequest, texts: dict[str, str], original: bool,
+                  statements: list[Evidence], examples: list[Evidence]) -> Iterator[str]:
+        if examples:
+            yield "\n\n".join([texts["method_quoted" if original else "method"], _quote(examples[0]), texts["next_step"]])
+            return
+        usable = [e for e in statements if not states_result(e.unit.text)]
+        if not usable:
+            yield texts["nothing"]
+            return
+        yield "\n\n".join([texts["lead_quoted" if original else "lead"], _quote(usable[0]), texts["hint"]])

@@ -1,0 +1,60 @@
+"""Does the curriculum answer this question at all? A learned gate over the retrieval's evidence.
+
+The features describe how the retrieved passages relate to the question: the dense similarity
+above the question's baseline, how much of the question the best passage covers, whether the
+dense and lexical rankers agree, the best evidence unit's score, and the languages of question
+and passage (a Russian question over Estonian text has lower similarities than an Estonian one).
+The logistic model is trained by ``python -m tutor.train_answers`` on in-scope and off-topic
+questions in et, ru and en (``tutor/data/answer_models.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from curriculum.lexical import query_terms, tokenize
+from curriculum.retrieval import RetrievedChunk
+from tutor.evidence import Evidence, _models
+
+GATE_FEATURES = (
+    "relevance", "dense", "coverage", "best_unit", "lexical_hit", "same_language", "agree",
+    "terms", "q_et", "q_ru", "q_en", "unit_overlap", "unit_similarity", "unit_heading", "unit_type_match",
+)
+
+
+def gate_features(question: str, language: str, passages: Sequence[RetrievedChunk],
+                  evidence: Sequence[Evidence]) -> np.ndarray:
+    """The gate's feature vector for one question (see ``GATE_FEATURES``)."""
+    top = passages[:3]
+    best = evidence[0] if evidence else None
+    relevance = max((c.relevance for c in top if c.relevance is not None), default=0.0)
+    dense = max((c.dense_score for c in top if c.dense_score is not None), default=0.0)
+    terms = set(query_terms(question))
+    coverage = 0.0
+    for chunk in top:
+        words = set(tokenize(chunk.text, str(chunk.metadata.get("language") or "et")))
+        coverage = max(coverage, len(terms & words) / max(len(terms), 1))
+    best_dense = max(top, key=lambda c: c.dense_score if c.dense_score is not None else -1.0) if top else None
+    passage_language = str(top[0].metadata.get("language") or "") if top else ""
+    return np.array([
+        relevance, dense, coverage, max((e.score for e in evidence), default=0.0),
+        float(any(c.lexical_score is not None for c in top)), float(passage_language == language),
+        float(best_dense is not None and best_dense.chunk_id == top[0].chunk_id), min(len(terms), 12) / 12,
+        float(language == "et"), float(language == "ru"), float(language == "en"),
+        best.feature("overlap_idf") if best else 0.0, best.feature("similarity") if best else 0.0,
+        best.feature("heading_overlap") if best else 0.0,
+        max((best.feature(k) for k in ("who", "when", "where", "count")), default=0.0) if best else 0.0,
+    ])
+
+
+def answerable(x: np.ndarray, language: str) -> tuple[bool, float]:
+    """(whether the passages answer the question, the gate's probability); thresholds per question language."""
+    model = _models().get("gate")
+    if not model or tuple(model.get("features", ())) != GATE_FEATURES:  # untrained: trust retrieval
+        return True, 1.0
+    z = (x - np.array(model["mean"])) / np.array(model["scale"])
+    p = float(1 / (1 + np.exp(-(z @ np.array(model["coef"]) + model["intercept"]))))
+    thresholds = model["thresholds"]
+    return p >= thresholds.get(language, max(thresholds.values())), p
