@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from tutor.accounts import ROLES, Accounts, PermissionDenied, UserRecord, require_role
+from tutor.accounts import MIN_PASSWORD, ROLES, Accounts, PermissionDenied, UserRecord, require_role
 from tutor.config import Settings
 from tutor.curriculum_admin import CurriculumAdmin
 from tutor.history import History
@@ -219,6 +219,15 @@ def passage_label(t: UI, number: int, source: str, page: int | None, section: st
     if section:
         where.append(section)
     return f"[{number}] " + " · ".join(where)
+
+
+def password_help(t: UI) -> str:
+    """The password policy in one sentence, under every field that sets a password."""
+    return t.ngettext("At least {n} character, and not easy to guess: no common password, name or simple "
+                      "pattern. A phrase of several unrelated words is long and easy to remember.",
+                      "At least {n} characters, and not easy to guess: no common password, name or simple "
+                      "pattern. A phrase of several unrelated words is long and easy to remember.",
+                      MIN_PASSWORD).format(n=t.number(MIN_PASSWORD))
 
 
 def role_label(t: UI, role: str) -> str:

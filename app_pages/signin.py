@@ -10,6 +10,7 @@ from app_pages.common import (
     TOKEN,
     get_accounts,
     get_tutor,
+    password_help,
     session_locale,
     sso_configured,
 )
@@ -46,6 +47,17 @@ def start_session(t: UI, user) -> None:  # noqa: ANN001 - a UserRecord
     st.rerun()
 
 
+def first_run_problem(t: UI, code: str) -> str:
+    _ = t._
+    if code == "short_password":
+        return t.ngettext("The password must have at least {n} character.",
+                          "The password must have at least {n} characters.", MIN_PASSWORD).format(n=t.number(MIN_PASSWORD))
+    if code == "weak_password":
+        return _("This password is too easy to guess (a common password, a name or a simple pattern). Use a "
+                 "longer phrase of several unrelated words.")
+    return _("Use 1 to 128 letters, digits or . _ @ + - in the user name.")
+
+
 def first_run(t: UI) -> None:
     _ = t._
     st.title(_("Welcome to localtutor"))
@@ -53,7 +65,7 @@ def first_run(t: UI) -> None:
               "and students and manage the tutor."))
     with st.form("first_admin"):
         name = st.text_input(_("User name"))
-        password = st.text_input(_("Password"), type="password")
+        password = st.text_input(_("Password"), type="password", help=password_help(t))
         again = st.text_input(_("Password again"), type="password")
         submitted = st.form_submit_button(_("Create administrator"), type="primary")
     if not submitted:
@@ -61,18 +73,13 @@ def first_run(t: UI) -> None:
     if password != again:
         st.error(_("The passwords do not match."))
         return
-    if len(password) < MIN_PASSWORD:
-        st.error(t.ngettext("The password must have at least {n} character.",
-                            "The password must have at least {n} characters.", MIN_PASSWORD)
-                 .format(n=t.number(MIN_PASSWORD)))
-        return
     if accounts.list_users():  # someone else finished the first run meanwhile
         st.error(_("An administrator already exists. Sign in instead."))
         return
     try:
         user = accounts.add_user(name, "admin", password, actor=name.strip().lower() or "first-run")
-    except AccountError:
-        st.error(_("Use 1 to 128 letters, digits or . _ @ + - in the user name."))
+    except AccountError as exc:
+        st.error(first_run_problem(t, exc.code))
         return
     start_session(t, user)
 

@@ -24,21 +24,22 @@ from sqlalchemy.orm import Session
 
 from tutor.appdb import AppDatabase
 from tutor.appdb.models import AuditEntry, ClassMember, LoginAttempt, SchoolClass, User, UserSession
+from tutor.passwords import MIN_LENGTH, password_problem
 
 Role = Literal["student", "teacher", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
 Clock = Callable[[], datetime]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{0,127}$")
-MIN_PASSWORD = 8
+MIN_PASSWORD = MIN_LENGTH
 
 
 class AccountError(ValueError):
     """A user-management request that cannot be done (unknown user, duplicate name, bad role...).
 
     ``code`` is stable, for localized messages in the app: ``invalid_name``, ``invalid_class_name``,
-    ``unknown_role``, ``short_password``, ``duplicate``, ``unknown_user``, ``last_admin``,
-    ``duplicate_class``, ``unknown_class``.
+    ``unknown_role``, ``short_password``, ``weak_password``, ``duplicate``, ``unknown_user``,
+    ``last_admin``, ``duplicate_class``, ``unknown_class``.
     """
 
     def __init__(self, message: str, code: str = "other") -> None:
@@ -117,6 +118,16 @@ def normalize_name(name: str) -> str:
     return cleaned
 
 
+def check_password(password: str, name: str) -> None:
+    """Raise AccountError (``short_password`` or ``weak_password``) unless ``password`` follows the policy."""
+    problem = password_problem(password, user_inputs=(name,))
+    if problem == "short_password":
+        raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", problem)
+    if problem is not None:
+        raise AccountError("password too easy to guess (a common password, a name or a simple pattern); "
+                           "use a longer phrase of several unrelated words", problem)
+
+
 def check_role(role: str) -> str:
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}: use one of {', '.join(ROLES)}", "unknown_role")
@@ -185,8 +196,8 @@ class Accounts:
     def add_user(self, name: str, role: str, password: str | None, *, actor: str) -> UserRecord:
         """Create a user. ``password`` None creates an SSO-only account (cannot sign in with a password)."""
         name, role = normalize_name(name), check_role(role)
-        if password is not None and len(password) < MIN_PASSWORD:
-            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", "short_password")
+        if password is not None:
+            check_password(password, name)
         with self.db.session() as session, session.begin():
             if session.scalar(select(User).where(User.name == name)) is not None:
                 raise AccountError(f"user {name!r} already exists", "duplicate")
@@ -250,14 +261,16 @@ class Accounts:
             self._audit(session, actor, "user.disable" if disabled else "user.enable", user.name)
             return _record(user)
 
-    def set_password(self, name: str, password: str, *, actor: str) -> None:
-        if len(password) < MIN_PASSWORD:
-            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", "short_password")
+    def set_password(self, name: str, password: str, *, actor: str) -> UserRecord:
+        """A new password (e.g. a reset by an administrator): audited, the user's other sessions end,
+        the account and its history stay."""
         with self.db.session() as session, session.begin():
             user = self._user(session, name)
+            check_password(password, user.name)
             user.password_hash = self.hasher.hash(password)
             session.execute(delete(UserSession).where(UserSession.user_id == user.id))
             self._audit(session, actor, "user.password", user.name)
+            return _record(user)
 
     def remove_user(self, name: str, *, actor: str) -> None:
         """Delete a user with their sessions, conversations and flags (feedback stays, anonymous)."""

@@ -272,10 +272,14 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         if action == "list":
             return _print_records(accounts.list_users(), args.json, lambda u: f"{u.name:24} {u.role:8} "
                                   f"{u.created_at:%Y-%m-%d}" + (" (disabled)" if u.disabled else ""))
-        if action == "add":
+        if action in ("add", "password"):
             password = _read_password()
             if not password:
                 raise AccountError("no password given (type it at the prompt or pipe it on stdin)")
+            if action == "password":
+                accounts.set_password(args.name, password, actor=_actor(args))
+                print(f"password of '{args.name.strip().lower()}' changed; their open sessions have ended")
+                return 0
             user = accounts.add_user(args.name, args.role, password, actor=_actor(args))
             print(f"user '{user.name}' added with role {user.role}")
         elif action == "remove":
@@ -391,11 +395,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON report")
     p.set_defaults(func=cmd_conformance)
 
-    p = sub.add_parser("users", help="add, list, remove users or change their role")
+    p = sub.add_parser("users", help="add, list, remove users, change their role or reset a password")
     users_sub = p.add_subparsers(dest="users_command", required=True)
     q = users_sub.add_parser("add", help="add a user (password prompted twice, or the first line of stdin)")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", required=True, choices=["student", "teacher", "admin"])
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    q = users_sub.add_parser("password", help="set a new password (prompted twice, or the first line of stdin); "
+                             "the user and their history stay, their sessions end")
+    q.add_argument("name", metavar="NAME")
     q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
     q = users_sub.add_parser("list", help="every user with role and creation date")
     q.add_argument("--json", action="store_true")
