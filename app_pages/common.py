@@ -10,6 +10,7 @@ import streamlit as st
 from tutor.accounts import MIN_PASSWORD, ROLES, Accounts, PermissionDenied, UserRecord, require_role
 from tutor.config import Settings
 from tutor.curriculum_admin import CurriculumAdmin
+from tutor.first_run import FirstRunCode
 from tutor.history import History
 from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
@@ -34,6 +35,7 @@ class Services:
     accounts: Accounts
     history: History
     curriculum: CurriculumAdmin
+    first_run: FirstRunCode
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
@@ -46,7 +48,7 @@ def _services(_settings: Settings, home: str, database_url: str | None) -> Servi
     ingestor = Ingestor(tutor.store, tutor.embedder, chunk_size=_settings.chunk_size,
                         chunk_overlap=_settings.chunk_overlap)
     return Services(tutor, Accounts.from_settings(tutor.database, _settings), History(tutor.database),
-                    CurriculumAdmin(ingestor, tutor.database))
+                    CurriculumAdmin(ingestor, tutor.database), FirstRunCode(tutor.database))
 
 
 def services() -> Services:
@@ -68,6 +70,10 @@ def get_history() -> History:
 
 def get_curriculum_admin() -> CurriculumAdmin:
     return services().curriculum
+
+
+def get_first_run() -> FirstRunCode:
+    return services().first_run
 
 
 def enabled_locales(tutor: Tutor) -> list[str]:

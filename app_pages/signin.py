@@ -9,6 +9,7 @@ from app_pages.common import (
     SIGN_IN_LANGUAGES,
     TOKEN,
     get_accounts,
+    get_first_run,
     get_tutor,
     password_help,
     session_locale,
@@ -22,6 +23,7 @@ from tutor.accounts import (
     PermissionDenied,
     require_role,
 )
+from tutor.first_run import announce
 from tutor.i18n import UI, ui
 
 tutor = get_tutor()
@@ -60,27 +62,36 @@ def first_run_problem(t: UI, code: str) -> str:
 
 def first_run(t: UI) -> None:
     _ = t._
+    codes = get_first_run()
+    announce(codes.issue(replace=False))  # a server started with `localtutor serve` printed one already
     st.title(_("Welcome to localtutor"))
     st.info(_("No account exists yet. Create the first administrator: this account can then add teachers "
-              "and students and manage the tutor."))
+              "and students and manage the tutor. You need the one-time setup code printed in the server log "
+              "(or create the administrator on the server: `localtutor users add NAME --role admin`)."))
     with st.form("first_admin"):
+        code = st.text_input(_("Setup code from the server log"), type="password")
         name = st.text_input(_("User name"))
         password = st.text_input(_("Password"), type="password", help=password_help(t))
         again = st.text_input(_("Password again"), type="password")
         submitted = st.form_submit_button(_("Create administrator"), type="primary")
     if not submitted:
         return
-    if password != again:
-        st.error(_("The passwords do not match."))
-        return
     if accounts.list_users():  # someone else finished the first run meanwhile
         st.error(_("An administrator already exists. Sign in instead."))
+        return
+    if not codes.verify(code):
+        st.error(_("That is not the setup code. Copy it from the server log, where the server printed it "
+                   "when it started."))
+        return
+    if password != again:
+        st.error(_("The passwords do not match."))
         return
     try:
         user = accounts.add_user(name, "admin", password, actor=name.strip().lower() or "first-run")
     except AccountError as exc:
         st.error(first_run_problem(t, exc.code))
         return
+    codes.clear()
     start_session(t, user)
 
 

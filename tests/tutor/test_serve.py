@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ServeProcess, free_port, listening_addresses
+from tutor.appdb import AppDatabase
+from tutor.first_run import FirstRunCode
 
 
 def test_serve_listens_on_loopback_only_by_default(tmp_path: Path) -> None:
@@ -16,6 +19,15 @@ def test_serve_listens_on_loopback_only_by_default(tmp_path: Path) -> None:
     with ServeProcess(tmp_path / "home", port) as server:
         assert listening_addresses(port) == {"127.0.0.1"}
         server.stop(signal.SIGTERM)
+
+
+def test_a_fresh_installation_prints_a_setup_code_in_the_server_log(tmp_path: Path) -> None:
+    with ServeProcess(tmp_path / "home", free_port()) as server:
+        server.stop(signal.SIGTERM)
+    found = re.search(r"one-time setup code ((?:[0-9A-Z]{4}-){4}[0-9A-Z]{4})", server.log())
+    assert found, server.log()
+    database = AppDatabase(f"sqlite:///{tmp_path / 'home' / 'localtutor.sqlite3'}")
+    assert FirstRunCode(database).verify(found.group(1))
 
 
 def test_the_address_setting_opens_serve_to_the_network(tmp_path: Path) -> None:

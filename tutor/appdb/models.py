@@ -183,3 +183,12 @@ class ClassMember(Base):
     class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
+
+
+class SetupCode(Base):
+    """The hash of the one-time code printed in the server log while no account exists (revision 0004)."""
+
+    __tablename__ = "setup_code"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
