@@ -14,6 +14,7 @@ from tutor.first_run import FirstRunCode
 from tutor.history import History
 from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
+from tutor.signin_throttle import DEVICE_COOKIE, UNKNOWN_CLIENT, Client
 
 # Session state keys, named in one place.
 LOCALE = "locale"
@@ -110,6 +111,17 @@ def session_ui(tutor: Tutor) -> UI:
     if language not in profile.languages and language not in SIGN_IN_LANGUAGES:
         language = profile.default_language
     return ui(language, profile.babel_locale)
+
+
+def request_client() -> Client:
+    """This browser as the sign-in throttle sees it: its IP address and its device cookie.
+
+    Behind a reverse proxy on the same host, uvicorn takes the address from X-Forwarded-For.
+    """
+    try:
+        return Client.of(st.context.ip_address, st.context.cookies.get(DEVICE_COOKIE))
+    except Exception:  # no browser behind this run (AppTest, bare mode)
+        return UNKNOWN_CLIENT
 
 
 def _cookie_token() -> str | None:

@@ -12,6 +12,7 @@ from app_pages.common import (
     get_first_run,
     get_tutor,
     password_help,
+    request_client,
     session_locale,
     sso_configured,
 )
@@ -104,7 +105,7 @@ def sign_in(t: UI) -> None:
         submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
         try:
-            user = accounts.authenticate(name, password)
+            user = accounts.authenticate(name, password, request_client())
         except AccountLocked as exc:
             minutes = max(1, -(-int(exc.retry_after.total_seconds()) // 60))
             st.error(t.ngettext("Too many failed sign-ins. Try again in {n} minute.",

@@ -23,8 +23,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tutor.appdb import AppDatabase
-from tutor.appdb.models import AuditEntry, ClassMember, LoginAttempt, SchoolClass, User, UserSession
+from tutor.appdb.models import AuditEntry, ClassMember, SchoolClass, User, UserSession, utc
 from tutor.passwords import MIN_LENGTH, password_problem
+from tutor.signin_throttle import UNKNOWN_CLIENT, Client, SignInThrottle
 
 Role = Literal["student", "teacher", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
@@ -100,11 +101,6 @@ def _class_name(name: str) -> str:
     return cleaned
 
 
-def utc(value: datetime) -> datetime:
-    """SQLite returns naive datetimes for ``DateTime(timezone=True)``; everything stored is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def system_clock() -> datetime:
     return datetime.now(UTC)
 
@@ -169,10 +165,10 @@ class Accounts:
     def __init__(self, database: AppDatabase, *, clock: Clock = system_clock, max_failures: int = 5,
                  lock_window: timedelta = timedelta(minutes=15), session_ttl: timedelta = timedelta(hours=12),
                  idle_timeout: timedelta | None = timedelta(hours=2), hasher: PasswordHasher | None = None) -> None:
+        """``max_failures`` failed sign-ins of one client make it wait a minute, doubling up to ``lock_window``."""
         self.db = database
         self.clock = clock
-        self.max_failures = max_failures
-        self.lock_window = lock_window
+        self.throttle = SignInThrottle(database, free_failures=max_failures, max_delay=lock_window)
         self.session_ttl = session_ttl
         self.idle_timeout = idle_timeout
         self.hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
@@ -340,32 +336,18 @@ class Accounts:
         return found
 
     # -- sign-in -------------------------------------------------------------------------
-    def lock_remaining(self, name: str) -> timedelta | None:
-        """How long ``name`` stays locked out, or None when it may try to sign in."""
-        name = name.strip().lower()
-        now = self._now()
-        with self.db.session() as session:
-            last_ok = session.scalar(select(func.max(LoginAttempt.at))
-                                     .where(LoginAttempt.name == name, LoginAttempt.success.is_(True)))
-            since = now - self.lock_window
-            if last_ok is not None and utc(last_ok) > since:
-                since = utc(last_ok)
-            failures = [utc(a) for a in session.scalars(
-                select(LoginAttempt.at).where(LoginAttempt.name == name, LoginAttempt.success.is_(False),
-                                              LoginAttempt.at > since).order_by(LoginAttempt.at.desc()))]
-        if len(failures) < self.max_failures:
-            return None
-        # Unlocks when the max_failures-th most recent failure leaves the window.
-        return failures[self.max_failures - 1] + self.lock_window - now
+    def lock_remaining(self, name: str, client: Client = UNKNOWN_CLIENT) -> timedelta | None:
+        """How long ``client`` must wait before trying ``name`` again, or None when it may try now."""
+        return self.throttle.wait(name.strip().lower()[:128], client, self._now())
 
-    def authenticate(self, name: str, password: str) -> UserRecord:
+    def authenticate(self, name: str, password: str, client: Client = UNKNOWN_CLIENT) -> UserRecord:
         """The user for ``name``/``password``; raises AccountLocked or InvalidCredentials.
 
         Unknown names, disabled users and wrong passwords fail alike (and take as long), so the
-        answer does not reveal which names exist. Attempts count per name, known or not.
+        answer does not reveal which names exist. Attempts count per name and client, known name or not.
         """
         key = name.strip().lower()[:128]
-        remaining = self.lock_remaining(key)
+        remaining = self.lock_remaining(key, client)
         if remaining is not None:
             raise AccountLocked(remaining)
         record: UserRecord | None = None
@@ -379,18 +361,16 @@ class Accounts:
                 if self.hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = self.hasher.hash(password)
                 record = _record(user)
-            session.add(LoginAttempt(name=key, at=self._now(), success=record is not None))
+            self.throttle.record(session, key, client, record is not None, self._now())
         if record is None:
-            remaining = self.lock_remaining(key)
+            remaining = self.lock_remaining(key, client)
             if remaining is not None:
                 raise AccountLocked(remaining)
             raise InvalidCredentials("wrong user name or password")
         return record
 
-    def purge_login_attempts(self, older_than: timedelta = timedelta(days=1)) -> int:
-        with self.db.session() as session, session.begin():
-            result = session.execute(delete(LoginAttempt).where(LoginAttempt.at < self._now() - older_than))
-            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    def purge_login_attempts(self) -> int:
+        return self.throttle.purge(self._now())
 
     # -- single sign-on ------------------------------------------------------------------
     def sso_user(self, name: str, role: str | None, *, default_role: str | None = "student") -> UserRecord:

@@ -12,6 +12,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes for ``DateTime(timezone=True)``; everything stored is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -63,13 +68,19 @@ class User(Base):
 
 
 class LoginAttempt(Base):
-    """One login attempt by user name (known or not): the state behind rate limiting."""
+    """One login attempt by user name (known or not) from a client: the state behind rate limiting.
+
+    ``client`` is the IP address ("" when unknown or local), ``device`` the SHA-256 of the browser's
+    device cookie ("" when it has none) (revision 0005).
+    """
 
     __tablename__ = "login_attempt"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(128), nullable=False, index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
     success: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    client: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
+    device: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
 
 
 class UserSession(Base):
