@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from tutor.accounts import MIN_PASSWORD, ROLES, Accounts, PermissionDenied, UserRecord, require_role
+from tutor.browser_session import SESSION_COOKIE, SignInTickets, routes_mounted, session_url, signout_url
 from tutor.config import Settings
 from tutor.curriculum_admin import CurriculumAdmin
 from tutor.first_run import FirstRunCode
@@ -20,8 +21,7 @@ from tutor.signin_throttle import DEVICE_COOKIE, UNKNOWN_CLIENT, Client
 LOCALE = "locale"
 LANGUAGE = "language"
 TOKEN = "session_token"  # the sign-in session token (only its hash is in the database)
-SESSION_COOKIE = "localtutor_session"  # the same token in the browser, so a reload keeps the sign-in
-COOKIE_WRITTEN = "session_cookie_written"
+COOKIE_TICKET = "session_cookie_ticket"  # the one-time ticket for the cookie route after a sign-in
 REJECTED_COOKIE = "session_cookie_rejected"
 RETENTION_CHECKED = "retention_checked"
 CONVERSATION = "conversation_id"  # absent: open the newest conversation; None: a new one
@@ -34,6 +34,7 @@ ADMIN = ("admin",)
 class Services:
     tutor: Tutor
     accounts: Accounts
+    tickets: SignInTickets
     history: History
     curriculum: CurriculumAdmin
     first_run: FirstRunCode
@@ -48,7 +49,8 @@ def _services(_settings: Settings, home: str, database_url: str | None) -> Servi
     assert tutor.database is not None
     ingestor = Ingestor(tutor.store, tutor.embedder, chunk_size=_settings.chunk_size,
                         chunk_overlap=_settings.chunk_overlap)
-    return Services(tutor, Accounts.from_settings(tutor.database, _settings), History(tutor.database),
+    accounts = Accounts.from_settings(tutor.database, _settings)
+    return Services(tutor, accounts, SignInTickets(accounts), History(tutor.database),
                     CurriculumAdmin(ingestor, tutor.database), FirstRunCode(tutor.database))
 
 
@@ -63,6 +65,10 @@ def get_tutor() -> Tutor:
 
 def get_accounts() -> Accounts:
     return services().accounts
+
+
+def get_tickets() -> SignInTickets:
+    return services().tickets
 
 
 def get_history() -> History:
@@ -135,28 +141,37 @@ def _cookie_token() -> str | None:
     return token if token != st.session_state.get(REJECTED_COOKIE) else None
 
 
+def start_session(user: UserRecord) -> None:
+    """Sign ``user`` in to this tab, and (under ``localtutor serve``) ask for the HttpOnly cookie that
+    keeps the sign-in across reloads: :func:`remember_session` sends the browser for it."""
+    token = get_accounts().create_session(user)
+    st.session_state[TOKEN] = token
+    if routes_mounted():
+        st.session_state[COOKIE_TICKET] = get_tickets().issue(token)
+
+
 def remember_session() -> None:
-    """Keep the sign-in across page reloads: the session token in a same-site cookie.
+    """Send the browser once to the cookie route with the one-time ticket of a fresh sign-in.
 
-    The cookie only names a server-side session; that session still expires (``session_hours``),
-    goes idle, and ends at sign-out, after which the cookie is worthless.
+    The route sets the session cookie (HttpOnly, SameSite=Strict) and brings the browser back, so
+    the token is never in the page; see tutor/browser_session.py.
     """
-    token = st.session_state.get(TOKEN)
-    if not token or st.session_state.get(COOKIE_WRITTEN) == token:
+    ticket = st.session_state.pop(COOKIE_TICKET, None)
+    if ticket:
+        _navigate(session_url(ticket))
+
+
+def _navigate(url: str) -> None:
+    """Send the browser to ``url`` on this server: the message st.login and st.logout use to leave the app."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    if context is None:
         return
-    settings = get_tutor().settings
-    secure = "; Secure" if str(getattr(st.context, "url", "") or "").startswith("https") else ""
-    st.html(f"<script>document.cookie = '{SESSION_COOKIE}={token}; Path=/; "
-            f"Max-Age={int(settings.session_hours * 3600)}; SameSite=Strict{secure}';</script>",
-            unsafe_allow_javascript=True)
-    st.session_state[COOKIE_WRITTEN] = token
-
-
-def forget_session_cookie() -> None:
-    """Remove the cookie after signing out (shown on the sign-in page)."""
-    if st.session_state.pop(COOKIE_WRITTEN, None) or _cookie_token():
-        st.html(f"<script>document.cookie = '{SESSION_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict';</script>",
-                unsafe_allow_javascript=True)
+    message = ForwardMsg()
+    message.auth_redirect.url = url
+    context.enqueue(message)
 
 
 def signed_in_user() -> UserRecord | None:
@@ -174,7 +189,6 @@ def signed_in_user() -> UserRecord | None:
     user = get_accounts().resolve_session(token)
     if user is not None and from_cookie:
         st.session_state[TOKEN] = token
-        st.session_state[COOKIE_WRITTEN] = token  # the browser has it already
     if user is None:
         if from_cookie:
             st.session_state[REJECTED_COOKIE] = token  # do not look it up on every rerun
@@ -262,11 +276,13 @@ def sso_configured() -> bool:
 
 
 def sign_out() -> None:
-    """End the session in the database and forget it here (and at the identity provider's cookie)."""
+    """End the session in the database and forget it here; the cookie route then removes the cookie."""
     token = st.session_state.pop(TOKEN, None)
     get_accounts().end_session(token)
-    st.session_state[REJECTED_COOKIE] = token  # the cookie may still hold it until the sign-in page clears it
+    st.session_state[REJECTED_COOKIE] = token
     _forget_session()
+    if routes_mounted():
+        _navigate(signout_url())
 
 
 def confirmed(t: UI, key: str, label: str, question: str) -> bool:

@@ -7,7 +7,6 @@ import streamlit as st
 from app_pages.common import (
     LANGUAGE,
     SIGN_IN_LANGUAGES,
-    TOKEN,
     get_accounts,
     get_first_run,
     get_tutor,
@@ -15,6 +14,7 @@ from app_pages.common import (
     request_client,
     session_locale,
     sso_configured,
+    start_session,
 )
 from tutor.accounts import (
     MIN_PASSWORD,
@@ -40,13 +40,13 @@ t = ui(language, profile.babel_locale if profile else "")
 _ = t._
 
 
-def start_session(t: UI, user) -> None:  # noqa: ANN001 - a UserRecord
+def sign_in_as(t: UI, user) -> None:  # noqa: ANN001 - a UserRecord
     try:
         require_role(user, "student", "teacher", "admin")
     except PermissionDenied:
         st.error(t._("This account is disabled. Ask an administrator."))
         return
-    st.session_state[TOKEN] = accounts.create_session(user)
+    start_session(user)
     st.rerun()
 
 
@@ -93,7 +93,7 @@ def first_run(t: UI) -> None:
         st.error(first_run_problem(t, exc.code))
         return
     codes.clear()
-    start_session(t, user)
+    sign_in_as(t, user)
 
 
 def sign_in(t: UI) -> None:
@@ -114,7 +114,7 @@ def sign_in(t: UI) -> None:
         except AuthError:
             st.error(_("Wrong user name or password."))
         else:
-            start_session(t, user)
+            sign_in_as(t, user)
     if sso_configured():
         sso(t)
 
@@ -133,7 +133,7 @@ def sso(t: UI) -> None:
         st.error(_("Your school account has no access to this tutor. Ask an administrator."))
         st.button(_("Sign out of the school account"), on_click=st.logout)
         return
-    start_session(t, user)
+    sign_in_as(t, user)
 
 
 if accounts.list_users():

@@ -447,6 +447,25 @@ class Accounts:
             row.last_seen = now
             return _record(user)
 
+    def renew_session(self, token_hash: str) -> tuple[UserRecord, str] | None:
+        """End the live session whose token hashes to ``token_hash`` and start a new one for its user.
+
+        The sign-in cookie route uses it, so the token the browser keeps has never been anywhere else.
+        """
+        with self.db.session() as session, session.begin():
+            row = session.scalar(select(UserSession).where(UserSession.token_hash == token_hash))
+            if row is not None:
+                session.delete(row)
+        user = self.get_user_by_id(row.user_id) if row is not None and utc(row.expires_at) > self._now() else None
+        if user is None or user.disabled:
+            return None
+        return user, self.create_session(user)
+
+    def remember_device(self, name: str, client: Client) -> None:
+        """Note that ``client``'s browser signed in as ``name`` (its own failures then count apart)."""
+        with self.db.session() as session, session.begin():
+            self.throttle.record(session, name, client, True, self._now())
+
     def end_session(self, token: str | None) -> None:
         if not token:
             return

@@ -16,7 +16,7 @@ from tutor.appdb import MIGRATIONS, AppDatabase
 from tutor.appdb.models import Base
 
 NEW_TABLES = {"app_user", "login_attempt", "user_session", "conversation", "message", "feedback", "event", "flag",
-              "app_setting", "school_class", "class_member", "setup_code"}
+              "app_setting", "school_class", "class_member", "setup_code", "sign_in_ticket"}
 
 
 def _head() -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import ServeProcess, free_port
 from tutor.i18n import ui
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -23,12 +21,6 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (apt-get install chromium)"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -43,29 +35,9 @@ def student(seeded_home: Path) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def server(seeded_home: Path, student: tuple[str, str]) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "LOCALTUTOR_HOME": str(seeded_home)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the Streamlit server did not start") from None
-                time.sleep(0.5)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    """`localtutor serve` on loopback, as an operator runs it (with the cookie routes)."""
+    with ServeProcess(seeded_home, free_port()) as process:
+        yield process.url
 
 
 def test_student_signs_in_asks_and_opens_a_citation(server: str, student: tuple[str, str], tmp_path: Path) -> None:
@@ -82,7 +54,8 @@ def test_student_signs_in_asks_and_opens_a_citation(server: str, student: tuple[
                   "--disable-sync", "--no-first-run", "--disable-quic"],
         )
         try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            context = browser.new_context(viewport={"width": 1200, "height": 900})
+            page = context.new_page()
             page.goto(server)
             page.get_by_label(_("User name")).first.wait_for(timeout=90_000)
             page.get_by_label(_("User name")).first.fill(student[0])
@@ -90,6 +63,10 @@ def test_student_signs_in_asks_and_opens_a_citation(server: str, student: tuple[
             page.get_by_role("button", name=_("Sign in")).click()
             box = page.get_by_test_id("stChatInputTextArea")
             box.wait_for(timeout=90_000)
+            # The session cookie was set by the server (HttpOnly): no script in the page can read it.
+            cookies = {c["name"]: c for c in context.cookies()}
+            assert cookies["localtutor_session"]["httpOnly"] and cookies["localtutor_session"]["sameSite"] == "Strict"
+            assert "localtutor_session" not in page.evaluate("document.cookie")
             box.fill("Mis on pH-skaala?")
             page.keyboard.press("Enter")
             citation = page.get_by_text("[1] keemia_happed_alused.md")
@@ -112,7 +89,7 @@ def test_student_signs_in_asks_and_opens_a_citation(server: str, student: tuple[
             page.reload()
             page.get_by_label(_("User name")).first.wait_for(timeout=90_000)
             assert page.get_by_test_id("stChatInputTextArea").count() == 0
-            assert "localtutor_session=" not in page.evaluate("document.cookie")
+            assert "localtutor_session" not in {c["name"] for c in context.cookies()}
         finally:
             browser.close()
     assert (shots / "chat.png").stat().st_size > 10_000

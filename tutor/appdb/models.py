@@ -203,3 +203,13 @@ class SetupCode(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class SignInTicket(Base):
+    """A one-time ticket for the session ``session_hash`` names: the cookie route swaps it for a
+    fresh session in an HttpOnly cookie (revision 0006). Only hashes are stored."""
+
+    __tablename__ = "sign_in_ticket"
+    ticket_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
