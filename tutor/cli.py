@@ -61,12 +61,19 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{result.source}: unchanged, 0 chunks added")
         else:
             print(f"{result.source}: {result.chunks} chunks added" + (" (replaced)" if result.status == "replaced" else ""))
+        if result.removed:
+            print(f"{result.source}: removed as unsafe: "
+                  + ", ".join(f"{count} {kind}" for kind, count in sorted(result.removed.items())))
+        if result.pii:
+            print(f"{result.source}: personal data replaced by placeholders: {', '.join(result.pii)}")
     failed = sum(1 for r in results if not r.ok)
-    from tutor.curriculum_admin import upload_detail
+    from tutor.curriculum_admin import failure_detail, upload_detail
 
     _audit_curriculum(settings, args, [("curriculum.upload", f"{args.locale}/{r.source}",
                                         upload_detail(r, args.subject, args.grade))
-                                       for r in results if r.status in ("added", "replaced")])
+                                       if r.ok else ("curriculum.upload_failed", f"{args.locale}/{r.source}",
+                                                     failure_detail(r))
+                                       for r in results if r.status != "unchanged"])
     print(f"{len(results) - failed} of {len(results)} files ingested into locale '{args.locale}'", file=sys.stderr)
     return 0 if failed == 0 else 1
 

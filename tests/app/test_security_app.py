@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import PASSWORD, open_app
+from app_pages.common import get_curriculum_admin
+from app_pages.safe_markdown import inert_markdown
+from tests.app.conftest import PASSWORD, open_app, unique
 from tutor.accounts import Accounts, InvalidCredentials, UserRecord
 from tutor.i18n import ui
 
@@ -44,3 +46,48 @@ def test_an_admin_resets_a_password_on_the_users_page(accounts: Accounts,
         pass
     entry = accounts.db.audit_log(limit=1)[0]
     assert (entry.actor, entry.action, entry.target) == (admin.name, "user.password", student.name)
+
+
+def test_upload_results_are_localized_plain_audited_and_never_render_a_file_name_as_markup(
+        accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
+    teacher = make_user("teacher")
+    at = open_app(accounts, teacher, page="app_pages/curriculum.py")
+    at.selectbox(key="curriculum_locale").select("lv").run()
+    hostile = f"<img src=x onerror=alert(1)>{unique('n')}.md"
+    document = ("# Fotosüntees\n\nTaimed teevad valgusest suhkrut. ![x](http://evil.example/p.png)\n"
+                "<script>alert(1)</script>\n\nAutor: mari.tamm@kool.ee\n").encode()
+    at.file_uploader[0].set_value([(hostile, document, "text/markdown"),
+                                   ("broken.pdf", b"not a pdf", "application/pdf"),
+                                   ("empty.txt", b"  \n\n", "text/plain")])
+    form_button(at, et("Add to the curriculum")).click().run()
+    assert not at.exception, at.exception
+    t = ui("et", "et_EE")
+    try:
+        name = inert_markdown(hostile)
+        assert [s.value for s in at.success] == [et("{name}: added, {passages}.").format(
+            name=name, passages=t.ngettext("{n} passage", "{n} passages", 1).format(n="1"))]
+        assert name.startswith("\\<img")  # shown as text, never as an element
+        warnings = [w.value for w in at.warning]
+        assert et("{name}: removed because pupils' browsers must not load or run anything from a passage: "
+                  "{items}. The text around them was kept.").format(
+            name=name, items=t.list([t.ngettext("{n} image", "{n} images", 1).format(n="1"),
+                                     t.ngettext("{n} script", "{n} scripts", 1).format(n="1")])) in warnings
+        assert et("{name}: personal data found and replaced by placeholders such as [EMAIL] in the stored "
+                  "passages ({kinds}). Students will not see it.").format(
+            name=name, kinds=et("e-mail addresses")) in warnings
+        errors = [e.value for e in at.error]
+        assert errors == [
+            et("{name}: not added. {error}").format(name="broken.pdf", error=et(
+                "The file could not be read: it may be damaged, or its content does not match its type. Open "
+                "it, save it again and upload the new copy.")),
+            et("{name}: not added. {error}").format(name="empty.txt", error=et(
+                "No text was found in it. A scanned PDF needs text recognition (OCR) before it can be added."))]
+        assert not any(word in " ".join(errors) for word in ("Error", "Exception", "/tmp", "localtutor-upload"))
+        failed = [(e.action, e.target, e.detail) for e in accounts.db.audit_log(limit=10)
+                  if e.actor == teacher.name and e.action == "curriculum.upload_failed"]
+        assert sorted(failed) == [("curriculum.upload_failed", "lv/broken.pdf", "unreadable"),
+                                  ("curriculum.upload_failed", "lv/empty.txt", "no_text")]
+        stored = " ".join(c.text for c in get_curriculum_admin().store.document_chunks("lv", hostile))
+        assert "mari.tamm@kool.ee" not in stored and "evil.example" not in stored and "[EMAIL]" in stored
+    finally:
+        get_curriculum_admin().store.delete_document("lv", hostile)

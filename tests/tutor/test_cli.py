@@ -77,8 +77,10 @@ def test_ingest_prints_per_file_results_and_fails_when_any_file_fails(
     audit = [(e.actor, e.action, e.target, e.detail)
              for e in AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}").audit_log(limit=50)
              if e.target.startswith("clitest")]
-    # only the file that changed the corpus is audited, once, with who did it, in the app's wording
-    assert audit == [("ops-anu", "curriculum.upload", "clitest/ilm.md",
+    # the file that changed the corpus and the one that failed are audited, once, with who did it, in the
+    # app's wording; the unchanged one is not
+    assert audit == [("ops-anu", "curriculum.upload_failed", "clitest/katki.docx", "unreadable (via CLI)"),
+                     ("ops-anu", "curriculum.upload", "clitest/ilm.md",
                       "added, 1 chunks; subject=geography; grade=5 (via CLI)")]
     assert main(["reset", "--locale", "clitest", "--yes", "--actor", "ops-anu"]) == 0
     assert AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}").audit_log(limit=1)[0].action == "curriculum.reset"
