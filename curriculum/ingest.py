@@ -95,10 +95,15 @@ class Ingestor:
         except OSError as exc:
             return IngestResult(str(path), source, "error", error=f"{source}: cannot read file ({exc.strerror or exc})",
                                 error_code="read_failed")
-        content_hash = f"{hashlib.sha256(data).hexdigest()}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}"
+        # The source is part of the version, so that two files with the same bytes are distinct versions
+        # (the store makes a version visible by this hash).
+        source_key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+        content_hash = (f"{hashlib.sha256(data).hexdigest()}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}"
+                        f":{source_key}")
         try:
             previous = self.store.document_hash(locale, source)
             if previous == content_hash:
+                self.store.discard_hidden(locale, source)  # what an interrupted earlier run left behind
                 return IngestResult(str(path), source, "unchanged")
             document = load_document(path)
         except LoaderError as exc:
