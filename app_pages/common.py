@@ -41,8 +41,8 @@ class Services:
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
-def _services(_settings: Settings, home: str, database_url: str | None) -> Services:
-    """One tutor (embedder, store, guard, backend) and its app services per server process and home."""
+def _services(_settings: Settings, configuration: str) -> Services:
+    """One tutor (embedder, store, guard, backend) and its app services per server process and configuration."""
     from curriculum.ingest import Ingestor
 
     tutor = Tutor.from_settings(_settings)
@@ -55,8 +55,8 @@ def _services(_settings: Settings, home: str, database_url: str | None) -> Servi
 
 
 def services() -> Services:
-    settings = Settings()  # cheap; keyed by home so that a changed LOCALTUTOR_HOME gets its own services
-    return _services(settings, str(settings.home), settings.database_url)
+    settings = Settings()  # cheap; keyed by the whole configuration, so a changed home or backend gets its own
+    return _services(settings, settings.model_dump_json())
 
 
 def get_tutor() -> Tutor:

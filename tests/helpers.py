@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -57,16 +58,20 @@ class FakeOpenAIServer:
     It answers with ``reply`` split into small deltas and records every request body, so a
     test can check what the real client sent over the wire. ``moderation`` (category name ->
     flagged) also serves ``POST /moderations`` in the OpenAI format; ``delay_s`` and ``status``
-    simulate a slow or failing endpoint.
+    simulate a slow or failing endpoint. ``fault`` breaks a stream after its first two deltas:
+    ``"stall"`` stops sending (until the server shuts down), ``"malformed"`` sends an event that is
+    not JSON. All three can be changed between requests.
     """
 
     def __init__(self, reply: str, *, moderation: dict[str, bool] | None = None, delay_s: float = 0.0,
-                 status: int = 200) -> None:
+                 status: int = 200, fault: str | None = None) -> None:
         self.reply = reply
         self.moderation = moderation
         self.delay_s = delay_s
         self.status = status
+        self.fault = fault
         self.requests: list[dict[str, Any]] = []
+        self._closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -96,6 +101,13 @@ class FakeOpenAIServer:
                     self.end_headers()
                     words = server.reply.split(" ")
                     for i, word in enumerate(words):
+                        if i == 2 and server.fault == "stall":
+                            server._closing.wait(60)
+                            return
+                        if i == 2 and server.fault == "malformed":
+                            self.wfile.write(b'data: {"choices": [{"index": 0, "delta": {"content": "ha\n\n')
+                            self.wfile.write(b"data: [DONE]\n\n")
+                            return
                         piece = word if i == 0 else " " + word
                         self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
                     self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
@@ -137,8 +149,23 @@ class FakeOpenAIServer:
         try:
             yield self
         finally:
+            self._closing.set()  # a stalled stream ends, so no request thread outlives the test
             self._server.shutdown()
             self._server.server_close()
+
+
+def http_get(port: int, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+    """One GET to the server on loopback, without following redirects (so Set-Cookie can be read)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    response.read()
+    return response
+
+
+def set_cookies(response: http.client.HTTPResponse) -> dict[str, str]:
+    """The response's Set-Cookie headers by cookie name, as raw header text (attributes included)."""
+    return {header.split("=", 1)[0]: header for header in response.headers.get_all("set-cookie") or []}
 
 
 def free_port() -> int:

@@ -116,15 +116,22 @@ def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from tutor.backends import BackendError
+    from tutor.limits import too_long, with_deadline
 
+    if too_long(args.question, settings.max_question_chars):
+        print(f"error: the question has {len(args.question)} characters; the limit is {settings.max_question_chars} "
+              "(LOCALTUTOR_MAX_QUESTION_CHARS)", file=sys.stderr)
+        return 2
     tutor = _services(settings)
+    events = with_deadline(tutor.stream(args.question, args.locale, subject=args.subject, grade=args.grade),
+                           settings.answer_timeout_s)
     try:
         if args.json:
-            answer = tutor.ask(args.question, args.locale, subject=args.subject, grade=args.grade)
+            answer = next(event.answer for event in events if event.answer is not None)
             print(json.dumps(answer.to_json(), ensure_ascii=False))
             return 0
         answer = None
-        for event in tutor.stream(args.question, args.locale, subject=args.subject, grade=args.grade):
+        for event in events:
             if event.kind == "delta":
                 print(event.text, end="", flush=True)
             elif event.kind == "replace":

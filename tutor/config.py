@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     address: str = "127.0.0.1"
     port: int = 8501
 
+    # Limits: a longer question is refused before it reaches the pipeline (and is not stored); an answer
+    # that brings nothing new for answer_timeout_s seconds is abandoned with a clear message.
+    max_question_chars: int = 4000
+    answer_timeout_s: float = 60.0
+
     chunk_size: int = 800
     chunk_overlap: int = 120
     top_k: int = 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
@@ -10,6 +11,7 @@ from app_pages.common import get_curriculum_admin
 from app_pages.safe_markdown import inert_markdown
 from tests.app.conftest import PASSWORD, open_app, unique
 from tutor.accounts import Accounts, InvalidCredentials, UserRecord
+from tutor.history import History
 from tutor.i18n import ui
 
 et = ui("et")._
@@ -91,3 +93,61 @@ def test_upload_results_are_localized_plain_audited_and_never_render_a_file_name
         assert "mari.tamm@kool.ee" not in stored and "evil.example" not in stored and "[EMAIL]" in stored
     finally:
         get_curriculum_admin().store.delete_document("lv", hostile)
+
+
+UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*[\[<]")  # a [ or < that Markdown would read as syntax
+
+
+def assert_inert(markdown: str) -> None:
+    assert not UNESCAPED.search(markdown), f"renders as Markdown syntax: {markdown!r}"
+
+
+def test_a_pupils_markdown_image_and_html_are_shown_as_text(accounts: Accounts,
+                                                            make_user: Callable[[str], UserRecord]) -> None:
+    question = "Mis on pH-skaala? ![x](http://evil.example/p.png) <img src=x onerror=alert(1)> [vajuta](javascript:alert(2))"
+    at = open_app(accounts, make_user("student"))
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    asked = at.chat_message[0].markdown[0].value
+    assert_inert(asked)
+    assert asked.replace("\\", "") == question  # every character is still there to read
+    for element in at.chat_message[1].markdown:
+        assert_inert(element.value)
+    at.run()  # the stored conversation, rendered again
+    assert_inert(at.chat_message[0].markdown[0].value)
+
+
+def test_a_passage_with_markdown_images_and_links_is_cited_as_text(accounts: Accounts,
+                                                                   make_user: Callable[[str], UserRecord]) -> None:
+    teacher = make_user("teacher")
+    name = unique("kuu") + ".txt"  # plain text is stored as it is: only the rendering can keep it inert
+    passage = ("Kuu faasid tekivad, sest Kuu tiirleb ümber Maa ja Päike valgustab eri osa. "
+               "![faasid](http://evil.example/moon.png) Vaata [pilti](http://evil.example/x) <b>kohe</b>.")
+    get_curriculum_admin().upload(teacher, [(name, passage.encode())], "ee")
+    try:
+        at = open_app(accounts, teacher)
+        at.chat_input[0].set_value("Miks tekivad Kuu faasid?").run()
+        assert not at.exception, at.exception
+        cited = [e for e in at.chat_message[1].expander if name.split(".")[0] in e.label]
+        assert cited, [e.label for e in at.chat_message[1].expander]
+        assert_inert(cited[0].label)
+        text = cited[0].markdown[0].value
+        assert "evil.example" in text  # shown, as text
+        assert_inert(text)
+        assert_inert(at.chat_message[1].markdown[0].value)
+    finally:
+        get_curriculum_admin().store.delete_document("ee", name)
+
+
+def test_a_too_long_question_is_refused_at_once_and_not_stored(accounts: Accounts,
+                                                               make_user: Callable[[str], UserRecord]) -> None:
+    student = make_user("student")
+    at = open_app(accounts, student)
+    at.chat_input[0].set_value("Miks? " * 700).run()  # 4,200 characters
+    assert not at.exception, at.exception
+    t = ui("et", "et_EE")
+    assert [e.value for e in at.error] == [et(
+        "Your question is too long ({n} characters). Questions can have at most {limit} characters: shorten it, "
+        "or ask about one part at a time.").format(n=t.number(4200), limit=t.number(4000))]
+    assert not at.chat_message
+    assert History(accounts.db).conversations(student.id) == []
