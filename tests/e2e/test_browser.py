@@ -137,7 +137,7 @@ def test_hostile_names_questions_and_passages_never_run_or_load_anything(
     """Payloads through the real browser: no dialog opens and no request leaves for another host."""
     from urllib.parse import urlsplit
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     _ = ui("et")._
     own = urlsplit(server).netloc
@@ -162,6 +162,9 @@ def test_hostile_names_questions_and_passages_never_run_or_load_anything(
                  "buffer": HOSTILE_MD.encode()},
                 {"name": "kuu<svg onload=alert('svg')>.txt", "mimeType": "text/plain", "buffer": HOSTILE_TXT.encode()},
             ])
+            # Both files have reached the server (no upload spinner left) before the form is sent.
+            expect(page.get_by_test_id("stFileChip")).to_have_count(2, timeout=60_000)
+            expect(page.get_by_test_id("stFileChipIconSpinner")).to_have_count(0, timeout=60_000)
             page.get_by_role("button", name=_("Add to the curriculum")).click()
             page.get_by_text("onerror=alert('name')>.md:").first.wait_for(timeout=120_000)  # the name, as text
             page.get_by_text("onload=alert('svg')>.txt:").first.wait_for(timeout=60_000)
