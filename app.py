@@ -14,7 +14,6 @@ from app_pages.common import (  # noqa: E402
     LOCALE,
     RETENTION_CHECKED,
     TEACHING,
-    forget_session_cookie,
     get_history,
     get_tutor,
     remember_session,
@@ -39,7 +38,6 @@ t = session_ui(tutor)
 _ = t._
 
 if user is None:
-    forget_session_cookie()
     st.navigation([st.Page("app_pages/signin.py", title=_("Sign in"), icon="🔑")], position="hidden").run()
     st.stop()
 remember_session()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import ADMIN, current_user, get_accounts, guarded, role_label
+from app_pages.common import ADMIN, current_user, get_accounts, guarded, password_help, role_label
 from tutor.accounts import MIN_PASSWORD, ROLES, AccountError
 
 user, t = current_user(*ADMIN)
@@ -20,6 +20,8 @@ def reason(exc: AccountError) -> str:
         "short_password": t.ngettext("the password must have at least {n} character",
                                      "the password must have at least {n} characters", MIN_PASSWORD)
         .format(n=t.number(MIN_PASSWORD)),
+        "weak_password": _("the password is too easy to guess (a common password, a name or a simple pattern)"),
+        "mismatch": _("the passwords do not match"),
         "duplicate": _("this user name is taken"),
         "unknown_user": _("there is no such user"),
         "last_admin": _("this is the last administrator; add another administrator first"),
@@ -54,12 +56,23 @@ st.subheader(_("Add a user"))
 with st.form("add_user", clear_on_submit=True):
     new_name = st.text_input(_("User name"))
     new_role = st.selectbox(_("Role"), ROLES, key="add_role", format_func=lambda r: role_label(t, r))
-    password = st.text_input(_("Password"), type="password",
-                             help=t.ngettext("At least {n} character.", "At least {n} characters.", MIN_PASSWORD)
-                             .format(n=t.number(MIN_PASSWORD)))
+    password = st.text_input(_("Password"), type="password", help=password_help(t))
     if st.form_submit_button(_("Add user")) and attempt(accounts.add_user, new_name, new_role, password,
                                                          actor=user.name):
         st.success(_("User {name} added.").format(name=new_name.strip().lower()))
+
+st.subheader(_("Reset a password"))
+st.caption(_("The user keeps their account and history; their open sessions end. Tell them the new password "
+             "in person."))
+with st.form("reset_password", clear_on_submit=True):
+    reset_name = st.selectbox(_("User"), [u.name for u in users if u.has_password], key="reset_user")
+    new_password = st.text_input(_("New password"), type="password", help=password_help(t))
+    new_again = st.text_input(_("New password again"), type="password")
+    if st.form_submit_button(_("Set the new password")) and reset_name:
+        if new_password != new_again:
+            st.error(_("This change is not possible: {reason}").format(reason=reason(AccountError("", "mismatch"))))
+        elif attempt(accounts.set_password, reset_name, new_password, actor=user.name):
+            st.success(_("The password of {name} was changed.").format(name=reset_name))
 
 st.subheader(_("Disable or enable an account"))
 with st.form("disable_user"):

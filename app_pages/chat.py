@@ -7,6 +7,7 @@ render again. Under each answer: thumbs and "report a problem".
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from typing import Any
 
@@ -26,11 +27,14 @@ from app_pages.common import (
     passage_label,
     reason_label,
 )
+from app_pages.safe_markdown import inert_markdown
 from tutor.accounts import ROLES, UserRecord
 from tutor.history import REPORT_REASONS, MessageRecord
 from tutor.i18n import UI, ui
+from tutor.limits import AnswerTimeout, too_long, with_deadline
 from tutor.types import Answer, Citation, Notice
 
+log = logging.getLogger("localtutor.chat")
 BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error, "checked": st.info}
 ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘", "checked": "🔎"}
 
@@ -49,14 +53,14 @@ def _notice_label(t: UI, notice: Notice) -> str:
 
 def render_answer(t: UI, message: dict[str, Any]) -> None:
     _ = t._
-    st.markdown(message["text"])
+    st.markdown(inert_markdown(message["text"]))
     for notice in message.get("notices", ()):
         BANNER[notice.kind](_notice_label(t, notice), icon=ICON[notice.kind])
     if message.get("notices"):
         st.page_link("app_pages/transparency.py", label=_("What rules apply and why"), icon="⚖️")
     for number, citation in enumerate(message.get("citations", ()), start=1):
-        with st.expander(passage_label(t, number, citation.source, citation.page, citation.section)):
-            st.markdown(citation.text)
+        with st.expander(inert_markdown(passage_label(t, number, citation.source, citation.page, citation.section))):
+            st.markdown(inert_markdown(citation.text))
 
 
 def answer_data(answer: Answer) -> dict[str, Any]:
@@ -104,7 +108,7 @@ def conversation_list(t: UI, user: UserRecord, current: int | None) -> None:
         return
     st.subheader(_("Your conversations"))
     for conversation in conversations[:30]:
-        label = (conversation.title or _("Untitled")) + " · " + t.date(conversation.updated_at, "short")
+        label = inert_markdown(conversation.title or _("Untitled")) + " · " + t.date(conversation.updated_at, "short")
         st.button(label, key=f"conversation-{conversation.id}", width="stretch",
                   type="primary" if conversation.id == current else "secondary",
                   on_click=_open_conversation, args=(conversation.id, conversation.locale))
@@ -171,33 +175,44 @@ given = history.thumbs(user.id, [m.id for m in stored if m.role == "assistant"])
 for message in stored:
     with st.chat_message(message.role):
         if message.role == "user":
-            st.markdown(message.content)
+            st.markdown(inert_markdown(message.content))
         else:
             render_answer(t, stored_answer(message))
             render_feedback(t, user, message.id, given.get(message.id))
 
 question = st.chat_input(_("Ask a question about your lessons"))
-if question and guarded(t, user, ROLES, lambda: True):
+limit = tutor.settings.max_question_chars
+if question and too_long(question, limit):
+    # Refused before anything runs or is stored: a pupil's paste of a whole text is not a question.
+    st.error(_("Your question is too long ({n} characters). Questions can have at most {limit} characters: "
+               "shorten it, or ask about one part at a time.").format(n=t.number(len(question)),
+                                                                       limit=t.number(limit)))
+elif question and guarded(t, user, ROLES, lambda: True):
     with st.chat_message("user"):
-        st.markdown(question)
+        st.markdown(inert_markdown(question))
     turns = tuple((m.role, m.content) for m in stored)
     with st.chat_message("assistant"):
         placeholder = st.empty()
         shown = ""
         answer: Answer | None = None
         try:
-            for event in tutor.stream(question, locale, lang=language, history=turns):
+            events = tutor.stream(question, locale, lang=language, history=turns)
+            for event in with_deadline(events, tutor.settings.answer_timeout_s):
                 if event.kind == "delta":
                     shown += event.text
-                    placeholder.markdown(shown + "▌")
+                    placeholder.markdown(inert_markdown(shown) + "▌")
                 elif event.kind == "replace":
                     shown = event.text
-                    placeholder.markdown(shown)
+                    placeholder.markdown(inert_markdown(shown))
                 elif event.answer is not None:
                     answer = event.answer
-        except RuntimeError as exc:
+        except RuntimeError as exc:  # BackendError: the model endpoint failed, stalled or is not allowed
+            log.error("no answer for a question in locale %s: %s", locale, exc)
             placeholder.empty()
-            st.error(_("The tutor could not answer: {error}").format(error=exc))
+            st.error(_("The tutor took too long to answer, so it stopped waiting. Please try again in a moment.")
+                     if isinstance(exc, AnswerTimeout) else
+                     _("The tutor could not get an answer from its language model. Please try again in a moment; "
+                       "if it keeps happening, tell your teacher."))
         if answer is not None:
             if conversation_id is None:
                 conversation_id = history.start_conversation(user.id, locale).id

@@ -7,19 +7,21 @@ from typing import Any
 
 import streamlit as st
 
-from tutor.accounts import ROLES, Accounts, PermissionDenied, UserRecord, require_role
+from tutor.accounts import MIN_PASSWORD, ROLES, Accounts, PermissionDenied, UserRecord, require_role
+from tutor.browser_session import SESSION_COOKIE, SignInTickets, routes_mounted, session_url, signout_url
 from tutor.config import Settings
 from tutor.curriculum_admin import CurriculumAdmin
+from tutor.first_run import FirstRunCode
 from tutor.history import History
 from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
+from tutor.signin_throttle import DEVICE_COOKIE, UNKNOWN_CLIENT, Client
 
 # Session state keys, named in one place.
 LOCALE = "locale"
 LANGUAGE = "language"
 TOKEN = "session_token"  # the sign-in session token (only its hash is in the database)
-SESSION_COOKIE = "localtutor_session"  # the same token in the browser, so a reload keeps the sign-in
-COOKIE_WRITTEN = "session_cookie_written"
+COOKIE_TICKET = "session_cookie_ticket"  # the one-time ticket for the cookie route after a sign-in
 REJECTED_COOKIE = "session_cookie_rejected"
 RETENTION_CHECKED = "retention_checked"
 CONVERSATION = "conversation_id"  # absent: open the newest conversation; None: a new one
@@ -32,26 +34,29 @@ ADMIN = ("admin",)
 class Services:
     tutor: Tutor
     accounts: Accounts
+    tickets: SignInTickets
     history: History
     curriculum: CurriculumAdmin
+    first_run: FirstRunCode
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
-def _services(_settings: Settings, home: str, database_url: str | None) -> Services:
-    """One tutor (embedder, store, guard, backend) and its app services per server process and home."""
+def _services(_settings: Settings, configuration: str) -> Services:
+    """One tutor (embedder, store, guard, backend) and its app services per server process and configuration."""
     from curriculum.ingest import Ingestor
 
     tutor = Tutor.from_settings(_settings)
     assert tutor.database is not None
     ingestor = Ingestor(tutor.store, tutor.embedder, chunk_size=_settings.chunk_size,
                         chunk_overlap=_settings.chunk_overlap)
-    return Services(tutor, Accounts.from_settings(tutor.database, _settings), History(tutor.database),
-                    CurriculumAdmin(ingestor, tutor.database))
+    accounts = Accounts.from_settings(tutor.database, _settings)
+    return Services(tutor, accounts, SignInTickets(accounts), History(tutor.database),
+                    CurriculumAdmin(ingestor, tutor.database), FirstRunCode(tutor.database))
 
 
 def services() -> Services:
-    settings = Settings()  # cheap; keyed by home so that a changed LOCALTUTOR_HOME gets its own services
-    return _services(settings, str(settings.home), settings.database_url)
+    settings = Settings()  # cheap; keyed by the whole configuration, so a changed home or backend gets its own
+    return _services(settings, settings.model_dump_json())
 
 
 def get_tutor() -> Tutor:
@@ -62,12 +67,20 @@ def get_accounts() -> Accounts:
     return services().accounts
 
 
+def get_tickets() -> SignInTickets:
+    return services().tickets
+
+
 def get_history() -> History:
     return services().history
 
 
 def get_curriculum_admin() -> CurriculumAdmin:
     return services().curriculum
+
+
+def get_first_run() -> FirstRunCode:
+    return services().first_run
 
 
 def enabled_locales(tutor: Tutor) -> list[str]:
@@ -106,6 +119,17 @@ def session_ui(tutor: Tutor) -> UI:
     return ui(language, profile.babel_locale)
 
 
+def request_client() -> Client:
+    """This browser as the sign-in throttle sees it: its IP address and its device cookie.
+
+    Behind a reverse proxy on the same host, uvicorn takes the address from X-Forwarded-For.
+    """
+    try:
+        return Client.of(st.context.ip_address, st.context.cookies.get(DEVICE_COOKIE))
+    except Exception:  # no browser behind this run (AppTest, bare mode)
+        return UNKNOWN_CLIENT
+
+
 def _cookie_token() -> str | None:
     """The session token the browser sent in its cookie (read once per browser tab)."""
     try:
@@ -117,28 +141,37 @@ def _cookie_token() -> str | None:
     return token if token != st.session_state.get(REJECTED_COOKIE) else None
 
 
+def start_session(user: UserRecord) -> None:
+    """Sign ``user`` in to this tab, and (under ``localtutor serve``) ask for the HttpOnly cookie that
+    keeps the sign-in across reloads: :func:`remember_session` sends the browser for it."""
+    token = get_accounts().create_session(user)
+    st.session_state[TOKEN] = token
+    if routes_mounted():
+        st.session_state[COOKIE_TICKET] = get_tickets().issue(token)
+
+
 def remember_session() -> None:
-    """Keep the sign-in across page reloads: the session token in a same-site cookie.
+    """Send the browser once to the cookie route with the one-time ticket of a fresh sign-in.
 
-    The cookie only names a server-side session; that session still expires (``session_hours``),
-    goes idle, and ends at sign-out, after which the cookie is worthless.
+    The route sets the session cookie (HttpOnly, SameSite=Strict) and brings the browser back, so
+    the token is never in the page; see tutor/browser_session.py.
     """
-    token = st.session_state.get(TOKEN)
-    if not token or st.session_state.get(COOKIE_WRITTEN) == token:
+    ticket = st.session_state.pop(COOKIE_TICKET, None)
+    if ticket:
+        _navigate(session_url(ticket))
+
+
+def _navigate(url: str) -> None:
+    """Send the browser to ``url`` on this server: the message st.login and st.logout use to leave the app."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    if context is None:
         return
-    settings = get_tutor().settings
-    secure = "; Secure" if str(getattr(st.context, "url", "") or "").startswith("https") else ""
-    st.html(f"<script>document.cookie = '{SESSION_COOKIE}={token}; Path=/; "
-            f"Max-Age={int(settings.session_hours * 3600)}; SameSite=Strict{secure}';</script>",
-            unsafe_allow_javascript=True)
-    st.session_state[COOKIE_WRITTEN] = token
-
-
-def forget_session_cookie() -> None:
-    """Remove the cookie after signing out (shown on the sign-in page)."""
-    if st.session_state.pop(COOKIE_WRITTEN, None) or _cookie_token():
-        st.html(f"<script>document.cookie = '{SESSION_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict';</script>",
-                unsafe_allow_javascript=True)
+    message = ForwardMsg()
+    message.auth_redirect.url = url
+    context.enqueue(message)
 
 
 def signed_in_user() -> UserRecord | None:
@@ -156,7 +189,6 @@ def signed_in_user() -> UserRecord | None:
     user = get_accounts().resolve_session(token)
     if user is not None and from_cookie:
         st.session_state[TOKEN] = token
-        st.session_state[COOKIE_WRITTEN] = token  # the browser has it already
     if user is None:
         if from_cookie:
             st.session_state[REJECTED_COOKIE] = token  # do not look it up on every rerun
@@ -221,6 +253,15 @@ def passage_label(t: UI, number: int, source: str, page: int | None, section: st
     return f"[{number}] " + " · ".join(where)
 
 
+def password_help(t: UI) -> str:
+    """The password policy in one sentence, under every field that sets a password."""
+    return t.ngettext("At least {n} character, and not easy to guess: no common password, name or simple "
+                      "pattern. A phrase of several unrelated words is long and easy to remember.",
+                      "At least {n} characters, and not easy to guess: no common password, name or simple "
+                      "pattern. A phrase of several unrelated words is long and easy to remember.",
+                      MIN_PASSWORD).format(n=t.number(MIN_PASSWORD))
+
+
 def role_label(t: UI, role: str) -> str:
     _ = t._
     return {"student": _("student"), "teacher": _("teacher"), "admin": _("administrator")}.get(role, role)
@@ -235,11 +276,13 @@ def sso_configured() -> bool:
 
 
 def sign_out() -> None:
-    """End the session in the database and forget it here (and at the identity provider's cookie)."""
+    """End the session in the database and forget it here; the cookie route then removes the cookie."""
     token = st.session_state.pop(TOKEN, None)
     get_accounts().end_session(token)
-    st.session_state[REJECTED_COOKIE] = token  # the cookie may still hold it until the sign-in page clears it
+    st.session_state[REJECTED_COOKIE] = token
     _forget_session()
+    if routes_mounted():
+        _navigate(signout_url())
 
 
 def confirmed(t: UI, key: str, label: str, question: str) -> bool:

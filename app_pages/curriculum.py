@@ -14,6 +14,7 @@ from app_pages.common import (
     passage_label,
     session_locale,
 )
+from app_pages.safe_markdown import inert_markdown
 from app_pages.teaching import UPLOAD_TYPES, UploadOutcome, upload_files
 from tutor.i18n import UI
 
@@ -29,29 +30,59 @@ def pii_label(t: UI, kind: str) -> str:
             "iban": _("bank account numbers"), "address": _("street addresses"), "name": _("names")}.get(kind, kind)
 
 
+def removed_label(t: UI, kind: str, count: int) -> str:
+    n = t.number(count)
+    return {"image": t.ngettext("{n} image", "{n} images", count),
+            "script": t.ngettext("{n} script", "{n} scripts", count),
+            "frame": t.ngettext("{n} embedded frame or object", "{n} embedded frames or objects", count),
+            "link": t.ngettext("{n} javascript: or data: link", "{n} javascript: or data: links", count),
+            }.get(kind, f"{kind}: {{n}}").format(n=n)
+
+
+def failure_reason(t: UI, code: str | None) -> str:
+    """Why a file was not added, in plain words (never an exception or a server path)."""
+    _ = t._
+    return {
+        "unsupported_type": _("This type of file cannot be used. Upload a PDF, Word (.docx), Markdown, text or "
+                              "HTML file."),
+        "unreadable": _("The file could not be read: it may be damaged, or its content does not match its type. "
+                        "Open it, save it again and upload the new copy."),
+        "encrypted": _("The PDF is protected with a password. Upload a copy without the password."),
+        "no_text": _("No text was found in it. A scanned PDF needs text recognition (OCR) before it can be "
+                     "added."),
+        "read_failed": _("The uploaded file could not be read. Upload it again."),
+        "store_failed": _("It could not be saved in the curriculum store. Try again later; if it keeps failing, "
+                          "tell the administrator."),
+    }.get(code or "", _("Something unexpected went wrong. Tell the administrator; the details are in the "
+                        "server log."))
+
+
 def show_outcome(t: UI, outcome: UploadOutcome) -> None:
     _ = t._
+    name = inert_markdown(outcome.name)  # a file name is the uploader's text: it must not render as Markdown
     chunks = t.ngettext("{n} passage", "{n} passages", outcome.chunks).format(n=t.number(outcome.chunks))
     if outcome.status == "error":
-        st.error(_("{name}: not added. {error}").format(name=outcome.name, error=outcome.error or ""))
+        st.error(_("{name}: not added. {error}").format(name=name, error=failure_reason(t, outcome.error_code)))
         return
     if outcome.status == "unchanged":
-        st.info(_("{name}: unchanged, already in the curriculum.").format(name=outcome.name))
+        st.info(_("{name}: unchanged, already in the curriculum.").format(name=name))
         return
     text = _("{name}: added, {passages}.") if outcome.status == "added" else _("{name}: replaced, {passages}.")
-    st.success(text.format(name=outcome.name, passages=chunks))
+    st.success(text.format(name=name, passages=chunks))
+    if outcome.removed:
+        st.warning(_("{name}: removed because pupils' browsers must not load or run anything from a passage: "
+                     "{items}. The text around them was kept.").format(
+            name=name, items=t.list(removed_label(t, k, c) for k, c in sorted(outcome.removed.items()))))
     if outcome.pii:
-        st.warning(_("{name}: personal data found ({kinds}). Students will see it; consider removing it and "
-                     "uploading the file again.").format(name=outcome.name,
-                                                        kinds=t.list(pii_label(t, k) for k in outcome.pii)))
+        st.warning(_("{name}: personal data found and replaced by placeholders such as [EMAIL] in the stored "
+                     "passages ({kinds}). Students will not see it.").format(
+            name=name, kinds=t.list(pii_label(t, k) for k in outcome.pii)))
     if outcome.instructions:
         st.warning(t.ngettext("{name}: {n} passage contains text that tries to instruct the tutor. It is treated "
                               "as quoted text, never as an instruction.",
                               "{name}: {n} passages contain text that tries to instruct the tutor. They are "
                               "treated as quoted text, never as instructions.", outcome.instructions)
-                   .format(name=outcome.name, n=t.number(outcome.instructions)))
-    for warning in outcome.warnings:
-        st.warning(f"{outcome.name}: {warning}")
+                   .format(name=name, n=t.number(outcome.instructions)))
 
 
 def run_upload(files: list[tuple[str, bytes]], locale: str, subject: str | None, grade: int | None) -> None:
@@ -111,7 +142,7 @@ with documents_tab:
                 where = [str(chunk.metadata.get("section") or "")]
                 if chunk.metadata.get("page"):
                     where.insert(0, _("page {page}").format(page=t.number(chunk.metadata["page"])))
-                st.caption(" · ".join(w for w in where if w))
+                st.caption(inert_markdown(" · ".join(w for w in where if w)))
                 st.text(chunk.text)
         with st.form("replace", clear_on_submit=True):
             new_version = st.file_uploader(_("Replace with a new version"), type=UPLOAD_TYPES)
@@ -135,5 +166,5 @@ with try_tab:
             st.info(_("No passages found."))
         for number, chunk in enumerate(retrieval.chunks if retrieval else (), start=1):
             label = passage_label(t, number, chunk.source, chunk.page, chunk.section)
-            with st.expander(f"{label} — {t.number(round(chunk.score, 4))}", expanded=number == 1):
-                st.markdown(chunk.text)
+            with st.expander(f"{inert_markdown(label)} — {t.number(round(chunk.score, 4))}", expanded=number == 1):
+                st.markdown(inert_markdown(chunk.text))

@@ -7,11 +7,14 @@ import streamlit as st
 from app_pages.common import (
     LANGUAGE,
     SIGN_IN_LANGUAGES,
-    TOKEN,
     get_accounts,
+    get_first_run,
     get_tutor,
+    password_help,
+    request_client,
     session_locale,
     sso_configured,
+    start_session,
 )
 from tutor.accounts import (
     MIN_PASSWORD,
@@ -21,6 +24,7 @@ from tutor.accounts import (
     PermissionDenied,
     require_role,
 )
+from tutor.first_run import announce
 from tutor.i18n import UI, ui
 
 tutor = get_tutor()
@@ -36,45 +40,60 @@ t = ui(language, profile.babel_locale if profile else "")
 _ = t._
 
 
-def start_session(t: UI, user) -> None:  # noqa: ANN001 - a UserRecord
+def sign_in_as(t: UI, user) -> None:  # noqa: ANN001 - a UserRecord
     try:
         require_role(user, "student", "teacher", "admin")
     except PermissionDenied:
         st.error(t._("This account is disabled. Ask an administrator."))
         return
-    st.session_state[TOKEN] = accounts.create_session(user)
+    start_session(user)
     st.rerun()
+
+
+def first_run_problem(t: UI, code: str) -> str:
+    _ = t._
+    if code == "short_password":
+        return t.ngettext("The password must have at least {n} character.",
+                          "The password must have at least {n} characters.", MIN_PASSWORD).format(n=t.number(MIN_PASSWORD))
+    if code == "weak_password":
+        return _("This password is too easy to guess (a common password, a name or a simple pattern). Use a "
+                 "longer phrase of several unrelated words.")
+    return _("Use 1 to 128 letters, digits or . _ @ + - in the user name.")
 
 
 def first_run(t: UI) -> None:
     _ = t._
+    codes = get_first_run()
+    announce(codes.issue(replace=False))  # a server started with `localtutor serve` printed one already
     st.title(_("Welcome to localtutor"))
     st.info(_("No account exists yet. Create the first administrator: this account can then add teachers "
-              "and students and manage the tutor."))
+              "and students and manage the tutor. You need the one-time setup code printed in the server log "
+              "(or create the administrator on the server: `localtutor users add NAME --role admin`)."))
     with st.form("first_admin"):
+        code = st.text_input(_("Setup code from the server log"), type="password")
         name = st.text_input(_("User name"))
-        password = st.text_input(_("Password"), type="password")
+        password = st.text_input(_("Password"), type="password", help=password_help(t))
         again = st.text_input(_("Password again"), type="password")
         submitted = st.form_submit_button(_("Create administrator"), type="primary")
     if not submitted:
         return
-    if password != again:
-        st.error(_("The passwords do not match."))
-        return
-    if len(password) < MIN_PASSWORD:
-        st.error(t.ngettext("The password must have at least {n} character.",
-                            "The password must have at least {n} characters.", MIN_PASSWORD)
-                 .format(n=t.number(MIN_PASSWORD)))
-        return
     if accounts.list_users():  # someone else finished the first run meanwhile
         st.error(_("An administrator already exists. Sign in instead."))
         return
+    if not codes.verify(code):
+        st.error(_("That is not the setup code. Copy it from the server log, where the server printed it "
+                   "when it started."))
+        return
+    if password != again:
+        st.error(_("The passwords do not match."))
+        return
     try:
         user = accounts.add_user(name, "admin", password, actor=name.strip().lower() or "first-run")
-    except AccountError:
-        st.error(_("Use 1 to 128 letters, digits or . _ @ + - in the user name."))
+    except AccountError as exc:
+        st.error(first_run_problem(t, exc.code))
         return
-    start_session(t, user)
+    codes.clear()
+    sign_in_as(t, user)
 
 
 def sign_in(t: UI) -> None:
@@ -86,7 +105,7 @@ def sign_in(t: UI) -> None:
         submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
         try:
-            user = accounts.authenticate(name, password)
+            user = accounts.authenticate(name, password, request_client())
         except AccountLocked as exc:
             minutes = max(1, -(-int(exc.retry_after.total_seconds()) // 60))
             st.error(t.ngettext("Too many failed sign-ins. Try again in {n} minute.",
@@ -95,7 +114,7 @@ def sign_in(t: UI) -> None:
         except AuthError:
             st.error(_("Wrong user name or password."))
         else:
-            start_session(t, user)
+            sign_in_as(t, user)
     if sso_configured():
         sso(t)
 
@@ -114,7 +133,7 @@ def sso(t: UI) -> None:
         st.error(_("Your school account has no access to this tutor. Ask an administrator."))
         st.button(_("Sign out of the school account"), on_click=st.logout)
         return
-    start_session(t, user)
+    sign_in_as(t, user)
 
 
 if accounts.list_users():

@@ -17,15 +17,19 @@ UPLOAD_TYPES = ["pdf", "docx", "md", "txt", "html", "htm"]
 
 @dataclass(frozen=True)
 class UploadOutcome:
-    """One uploaded file: ``status`` added/replaced/unchanged/error, chunks added, warning codes."""
+    """One uploaded file: ``status`` added/replaced/unchanged/error, chunks added, what the teacher should know.
+
+    ``error_code`` says why a file failed (curriculum.ingest.IngestResult); ``removed`` counts unsafe
+    content taken out by kind; ``pii`` lists the kinds of personal data replaced by placeholders.
+    """
 
     name: str
     status: str
     chunks: int = 0
-    error: str | None = None
-    pii: tuple[str, ...] = ()  # kinds of personal data found in the text (EMAIL, PHONE, ...)
+    error_code: str | None = None
+    pii: tuple[str, ...] = ()
     instructions: int = 0  # chunks with text that tries to instruct the model (neutralised when quoted)
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    removed: dict[str, int] = field(default_factory=dict)
 
 
 def upload_files(admin: CurriculumAdmin, guard: Any, user: UserRecord | None, files: Sequence[tuple[str, bytes]],
@@ -33,19 +37,15 @@ def upload_files(admin: CurriculumAdmin, guard: Any, user: UserRecord | None, fi
                  progress: Callable[[int, int, str], None] | None = None) -> list[UploadOutcome]:
     """Ingest ``files`` (the role is checked by CurriculumAdmin) and inspect what was added.
 
-    A file that fails is reported and the others go on. Personal data and instruction-like text
-    are reported as warnings: the teacher decides whether to replace the file.
+    A file that fails is reported and the others go on. Removed content, redacted personal data
+    and instruction-like text are reported as warnings: the teacher decides whether to change the file.
     """
-    from guardrails import find_pii
-
     outcomes = []
     for result in admin.upload(user, files, locale, subject=subject or None, grade=grade, progress=progress):
-        pii: set[str] = set()
         instructions = 0
         if result.status in ("added", "replaced"):
             for chunk in admin.chunks(user, locale, result.source):
-                pii.update(match.kind for match in find_pii(chunk.text))
                 instructions += bool(guard.check_chunk(chunk.text).injection)
-        outcomes.append(UploadOutcome(result.source, result.status, result.chunks, result.error,
-                                      tuple(sorted(pii)), instructions, tuple(result.warnings)))
+        outcomes.append(UploadOutcome(result.source, result.status, result.chunks, result.error_code,
+                                      result.pii, instructions, dict(result.removed)))
     return outcomes

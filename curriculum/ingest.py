@@ -1,8 +1,10 @@
-"""Ingest curriculum files: load -> chunk -> embed -> store, one file at a time.
+"""Ingest curriculum files: load -> clean -> redact -> chunk -> embed -> store, one file at a time.
 
 Every file is processed completely before the store is touched, so a broken upload never
-damages what is already there. Re-ingesting an unchanged file is a no-op (content hash);
-a changed file replaces its old chunks.
+damages what is already there. Markdown and HTML are reduced to safe text (curriculum.sanitize)
+and personal data is replaced by placeholders before anything is stored; the result says what
+was removed, so the teacher can be told. Re-ingesting an unchanged file is a no-op (content
+hash); a changed file replaces its old chunks.
 """
 
 from __future__ import annotations
@@ -17,23 +19,31 @@ from typing import Any
 from curriculum.chunking import split_sections
 from curriculum.embedders import Embedder
 from curriculum.language import detect_language
-from curriculum.loaders import SUPPORTED_SUFFIXES, LoaderError, load_file
+from curriculum.loaders import SUPPORTED_SUFFIXES, LoaderError, Section, load_document
 from curriculum.store import CurriculumStore
 
 Progress = Callable[[int, int, str], None]
+Redactor = Callable[[str], tuple[str, set[str]]]
 
 # Bump when loading or chunking changes, so unchanged files are re-chunked once.
-INGEST_VERSION = 2
+INGEST_VERSION = 3
 
 
 @dataclass(frozen=True)
 class IngestResult:
+    """One file's outcome. ``error`` is for operators (English, technical); ``error_code`` is stable,
+    for a teacher's message: a LoaderError code, ``missing``, ``read_failed`` or ``store_failed``.
+    ``removed`` counts unsafe content by kind (curriculum.sanitize), ``pii`` the kinds of personal
+    data that were redacted."""
+
     path: str
     source: str
     status: str  # "added" | "replaced" | "unchanged" | "error"
     chunks: int = 0
     error: str | None = None
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    error_code: str | None = None
+    removed: dict[str, int] = field(default_factory=dict)
+    pii: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -54,13 +64,25 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def redact_personal_data(text: str) -> tuple[str, set[str]]:
+    """``text`` with personal data replaced by placeholders ([EMAIL], [PHONE], ...) and the kinds found.
+
+    The detector is the guard's (guardrails.pii), the same one that redacts chat messages.
+    """
+    from guardrails.pii import find_pii, redact
+
+    kinds = {match.kind for match in find_pii(text)}
+    return (redact(text) if kinds else text), kinds
+
+
 class Ingestor:
     def __init__(self, store: CurriculumStore, embedder: Embedder, *, chunk_size: int = 800,
-                 chunk_overlap: int = 120) -> None:
+                 chunk_overlap: int = 120, redactor: Redactor = redact_personal_data) -> None:
         self.store = store
         self.embedder = embedder
         self.chunk_size = chunk_size
         self.chunk_overlap = chunk_overlap
+        self.redactor = redactor
 
     def ingest_file(
         self, path: Path, locale: str, *, subject: str | None = None, grade: int | None = None,
@@ -71,21 +93,29 @@ class Ingestor:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            return IngestResult(str(path), source, "error", error=f"{source}: cannot read file ({exc.strerror or exc})")
-        content_hash = f"{hashlib.sha256(data).hexdigest()}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}"
+            return IngestResult(str(path), source, "error", error=f"{source}: cannot read file ({exc.strerror or exc})",
+                                error_code="read_failed")
+        # The source is part of the version, so that two files with the same bytes are distinct versions
+        # (the store makes a version visible by this hash).
+        source_key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
+        content_hash = (f"{hashlib.sha256(data).hexdigest()}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}"
+                        f":{source_key}")
         try:
             previous = self.store.document_hash(locale, source)
             if previous == content_hash:
+                self.store.discard_hidden(locale, source)  # what an interrupted earlier run left behind
                 return IngestResult(str(path), source, "unchanged")
-            title, sections = load_file(path)
+            document = load_document(path)
         except LoaderError as exc:
-            return IngestResult(str(path), source, "error", error=str(exc))
+            return IngestResult(str(path), source, "error", error=str(exc).replace(path.name, source, 1),
+                                error_code=exc.code)
         except Exception as exc:  # the store may be unreachable; report, keep going
-            return IngestResult(str(path), source, "error", error=f"{source}: {exc}")
+            return IngestResult(str(path), source, "error", error=f"{source}: {exc}", error_code="store_failed")
 
+        title, sections, pii = self._redact(document.title, document.sections)
         chunks = split_sections(f"{locale}/{source}/{content_hash}", sections,
                                 chunk_size=self.chunk_size, chunk_overlap=self.chunk_overlap)
-        title = title or path.stem.replace("_", " ").replace("-", " ")
+        title = title or Path(source).stem.replace("_", " ").replace("-", " ")
         language = detect_language(" ".join(s.text for s in sections[:5])[:4000])
         now = datetime.now(UTC).isoformat(timespec="seconds")
         metadatas: list[dict[str, Any]] = []
@@ -102,8 +132,24 @@ class Ingestor:
             self.store.replace_document(locale, source, [c.chunk_id for c in chunks],
                                         [c.text for c in chunks], vectors, metadatas)
         except Exception as exc:
-            return IngestResult(str(path), source, "error", error=f"{source}: could not be stored ({exc})")
-        return IngestResult(str(path), source, "replaced" if previous else "added", chunks=len(chunks))
+            return IngestResult(str(path), source, "error", error=f"{source}: could not be stored ({exc})",
+                                error_code="store_failed")
+        return IngestResult(str(path), source, "replaced" if previous else "added", chunks=len(chunks),
+                            removed=document.removed, pii=tuple(sorted(pii)))
+
+    def _redact(self, title: str | None, sections: list[Section]) -> tuple[str | None, list[Section], set[str]]:
+        """Title, headings and text with personal data replaced; the kinds found."""
+        found: set[str] = set()
+
+        def clean(text: str | None) -> str | None:
+            if text is None:
+                return None
+            redacted, kinds = self.redactor(text)
+            found.update(kinds)
+            return redacted
+
+        cleaned = [Section(clean(s.text) or "", s.page, clean(s.section)) for s in sections]
+        return clean(title), cleaned, found
 
     def ingest_paths(
         self, paths: Iterable[Path], locale: str, *, subject: str | None = None, grade: int | None = None,
@@ -115,7 +161,8 @@ class Ingestor:
             if progress:
                 progress(number - 1, len(files), path.name)
             if not path.exists():
-                results.append(IngestResult(str(path), path.name, "error", error=f"{path}: no such file or folder"))
+                results.append(IngestResult(str(path), path.name, "error", error=f"{path}: no such file or folder",
+                                            error_code="missing"))
                 continue
             results.append(self.ingest_file(path, locale, subject=subject, grade=grade, uploader=uploader))
         if progress:

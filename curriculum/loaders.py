@@ -8,15 +8,26 @@ text across them, so a chunk's page and heading are always exactly where its tex
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from curriculum.sanitize import clean_html_tree, clean_markdown
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt", ".html", ".htm")
 
 
 class LoaderError(ValueError):
-    """A file could not be read as curriculum text. The message says why and what to do."""
+    """A file could not be read as curriculum text. The message says why and what to do.
+
+    ``code`` is stable, for a teacher's message in their language: ``unsupported_type``,
+    ``unreadable`` (damaged or not what its name says), ``encrypted`` or ``no_text``.
+    """
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -26,8 +37,23 @@ class Section:
     section: str | None = None
 
 
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A file's title and sections, and what was removed from it as unsafe (kind -> count)."""
+
+    title: str | None
+    sections: list[Section]
+    removed: dict[str, int] = field(default_factory=dict)
+
+
 def load_file(path: Path) -> tuple[str | None, list[Section]]:
-    """Read ``path`` and return ``(title, sections)``.
+    """Read ``path`` and return ``(title, sections)`` (see :func:`load_document`)."""
+    document = load_document(path)
+    return document.title, document.sections
+
+
+def load_document(path: Path) -> LoadedDocument:
+    """Read ``path`` as safe text: Markdown and HTML lose images, scripts, frames and unsafe links.
 
     Raises :class:`LoaderError` for unsupported, unreadable, or empty files.
     """
@@ -35,17 +61,19 @@ def load_file(path: Path) -> tuple[str | None, list[Section]]:
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoaderError(
             f"{path.name}: unsupported file type '{suffix or '(none)'}'; "
-            f"use one of {', '.join(SUPPORTED_SUFFIXES)}"
+            f"use one of {', '.join(SUPPORTED_SUFFIXES)}", "unsupported_type"
         )
+    removed: Counter[str] = Counter()
     try:
         if suffix == ".pdf":
             title, sections = _load_pdf(path)
         elif suffix == ".docx":
             title, sections = _load_docx(path)
         elif suffix in (".html", ".htm"):
-            title, sections = _load_html(_read_text(path))
+            title, sections = _load_html(_read_text(path), removed)
         elif suffix in (".md", ".markdown"):
-            title, sections = _load_markdown(_read_text(path))
+            text, removed = clean_markdown(_read_text(path))
+            title, sections = _load_markdown(text)
         else:
             title, sections = None, [Section(_normalise(_read_text(path)))]
     except LoaderError:
@@ -54,8 +82,8 @@ def load_file(path: Path) -> tuple[str | None, list[Section]]:
         raise LoaderError(f"{path.name}: cannot be read as {suffix[1:].upper()} ({exc.__class__.__name__}: {exc})") from exc
     sections = [s for s in sections if s.text.strip()]
     if not sections:
-        raise LoaderError(f"{path.name}: no text found (a scanned PDF needs OCR before it can be ingested)")
-    return title, sections
+        raise LoaderError(f"{path.name}: no text found (a scanned PDF needs OCR before it can be ingested)", "no_text")
+    return LoadedDocument(title, sections, dict(removed))
 
 
 def _read_text(path: Path) -> str:
@@ -81,7 +109,7 @@ def _load_pdf(path: Path) -> tuple[str | None, list[Section]]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
-            raise LoaderError(f"{path.name}: the PDF is password-protected; upload an unprotected copy")
+            raise LoaderError(f"{path.name}: the PDF is password-protected; upload an unprotected copy", "encrypted")
         pages = [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, start=1)]
     except PdfReadError as exc:
         raise LoaderError(f"{path.name}: not a valid PDF ({exc})") from exc
@@ -156,11 +184,12 @@ def _load_markdown(text: str) -> tuple[str | None, list[Section]]:
     return title, sections
 
 
-def _load_html(html: str) -> tuple[str | None, list[Section]]:
+def _load_html(html: str, removed: Counter[str]) -> tuple[str | None, list[Section]]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "nav", "footer"]):
+    removed.update(clean_html_tree(soup))
+    for tag in soup(["nav", "footer"]):
         tag.decompose()
     title_tag = soup.find("title")
     root = soup.body or soup

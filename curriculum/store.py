@@ -3,6 +3,14 @@
 Embedded ``PersistentClient`` under the home directory by default; ``CHROMA_HOST`` switches
 to a Chroma server (``HttpClient``) with no other change. We always pass our own vectors,
 so Chroma's default embedding function (which downloads a model) is never used.
+
+Replacing a document is atomic for readers although Chroma has no transactions: the new
+chunks are written next to the old ones under their own content hash, then one update of the
+collection's metadata (``doc:<source>`` -> content hash) makes them the visible version, and
+only then are the old chunks deleted. Every read filters on the visible hashes, so a process
+killed at any point leaves the old or the new version of a document, never a mix; chunks left
+behind are invisible and deleted by the document's next ingest. (Two processes replacing the same
+document at the same moment are not coordinated; the app serialises its own uploads.)
 """
 
 from __future__ import annotations
@@ -17,6 +25,8 @@ from typing import Any
 import numpy as np
 
 COLLECTION_PREFIX = "curriculum_"
+ACTIVE = "doc:"  # collection metadata: doc:<source> -> the content hash readers see
+VERSIONED = "versioned"  # set once the collection has ACTIVE pointers (older stores show every chunk)
 _LOCALE_ID = re.compile(r"^[a-z][a-z0-9_-]{1,40}$")
 
 
@@ -80,7 +90,7 @@ class CurriculumStore:
                     name,
                     embedding_function=None,
                     metadata={"hnsw:space": "cosine", "embedder": self._embedder_name,
-                              "dimension": self._dimension, "revision": 0},
+                              "dimension": self._dimension, "revision": 0, VERSIONED: 1},
                 )
             else:
                 try:
@@ -107,14 +117,45 @@ class CurriculumStore:
             return -1
         return int((collection.metadata or {}).get("revision", 0))
 
-    def _bump(self, collection: Any) -> None:
-        metadata = {k: v for k, v in (collection.metadata or {}).items() if not k.startswith("hnsw:")}
+    def _set_metadata(self, collection: Any, updates: dict[str, Any], removed: Sequence[str] = ()) -> None:
+        """One atomic update of the collection's metadata, counting a new revision."""
+        fresh = self._client.get_collection(collection.name, embedding_function=None)  # another process may have written
+        metadata = {k: v for k, v in (fresh.metadata or {}).items() if not k.startswith("hnsw:") and k not in removed}
+        metadata.update(updates)
         metadata["revision"] = int(metadata.get("revision", 0)) + 1
         collection.modify(metadata=metadata)
 
+    def _active(self, collection: Any) -> dict[str, str] | None:
+        """source -> visible content hash; None for a store written before versions (every chunk visible)."""
+        metadata = collection.metadata or {}
+        if not metadata.get(VERSIONED):
+            return None
+        return {k[len(ACTIVE):]: str(v) for k, v in metadata.items() if k.startswith(ACTIVE)}
+
+    def _visible(self, collection: Any, where: dict[str, Any] | None) -> tuple[bool, dict[str, Any] | None]:
+        """Whether anything is visible, and ``where`` narrowed to the visible versions."""
+        active = self._active(collection)
+        if active is None:
+            return True, where
+        if not active:
+            return False, where
+        clause = {"content_hash": {"$in": sorted(set(active.values()))}}
+        return True, clause if where is None else {"$and": [where, clause]}
+
+    def _ensure_versioned(self, collection: Any) -> None:
+        """Point every document of an older store at its newest version (one metadata update)."""
+        if self._active(collection) is not None:
+            return
+        newest: dict[str, tuple[str, str]] = {}
+        for chunk in self._chunks(collection, None):
+            source, at = str(chunk.metadata["source"]), str(chunk.metadata.get("ingested_at", ""))
+            if source not in newest or at > newest[source][1]:
+                newest[source] = (str(chunk.metadata.get("content_hash", "")), at)
+        self._set_metadata(collection, {VERSIONED: 1, **{ACTIVE + s: h for s, (h, _at) in newest.items()}})
+
     def count(self, locale: str) -> int:
-        collection = self._collection(locale, create=False)
-        return 0 if collection is None else int(collection.count())
+        """How many chunks readers see."""
+        return len(self.all_chunks(locale))
 
     def drop_locale(self, locale: str) -> None:
         with self._lock:
@@ -123,9 +164,13 @@ class CurriculumStore:
 
     # -- documents -------------------------------------------------------------------
     def document_hash(self, locale: str, source: str) -> str | None:
+        """The content hash of the visible version of ``source``, or None when there is none."""
         collection = self._collection(locale, create=False)
         if collection is None:
             return None
+        active = self._active(collection)
+        if active is not None:
+            return active.get(source)
         found = collection.get(where={"source": source}, include=["metadatas"], limit=1)
         metadatas = found.get("metadatas") or []
         return str(metadatas[0]["content_hash"]) if metadatas else None
@@ -134,35 +179,53 @@ class CurriculumStore:
         self, locale: str, source: str, ids: Sequence[str], texts: Sequence[str],
         embeddings: np.ndarray, metadatas: Sequence[dict[str, Any]],
     ) -> None:
-        """Atomically-as-possible swap a document's chunks: add the new ones, then drop the old ones."""
+        """Swap a document's chunks atomically for readers: write the new version, make it visible, drop the old.
+
+        Every chunk in ``metadatas`` carries the new version's ``content_hash``.
+        """
         if embeddings.shape != (len(ids), self._dimension):
             raise StoreError(f"embedding shape {embeddings.shape} does not match {len(ids)} chunks x {self._dimension}")
+        version = str(metadatas[0]["content_hash"]) if metadatas else ""
         with self._lock:
             collection = self._collection(locale, create=True)
-            old = collection.get(where={"source": source}, include=[])
-            old_ids = set(old.get("ids") or [])
+            self._ensure_versioned(collection)
             for start in range(0, len(ids), 1000):
                 end = start + 1000
                 collection.upsert(
                     ids=list(ids[start:end]), documents=list(texts[start:end]),
                     embeddings=embeddings[start:end].tolist(), metadatas=list(metadatas[start:end]),
                 )
-            stale = sorted(old_ids - set(ids))
-            if stale:
-                collection.delete(ids=stale)
-            self._bump(collection)
+            self._set_metadata(collection, {ACTIVE + source: version})  # the moment readers switch
+            self._delete_hidden(collection, source, keep=version)
+
+    def discard_hidden(self, locale: str, source: str) -> None:
+        """Delete what an interrupted replace of ``source`` left behind (chunks readers do not see)."""
+        with self._lock:
+            collection = self._collection(locale, create=False)
+            active = None if collection is None else self._active(collection)
+            if collection is not None and active is not None and source in active:
+                self._delete_hidden(collection, source, keep=active[source])
+
+    def _delete_hidden(self, collection: Any, source: str, keep: str | None) -> None:
+        """Delete the chunks of ``source`` that readers do not see (older or unfinished versions)."""
+        where: dict[str, Any] = {"source": source}
+        if keep is not None:
+            where = {"$and": [where, {"content_hash": {"$ne": keep}}]}
+        hidden = collection.get(where=where, include=[]).get("ids") or []
+        if hidden:
+            collection.delete(ids=hidden)
 
     def delete_document(self, locale: str, source: str) -> int:
-        """Remove every chunk of ``source``; returns how many were removed."""
+        """Remove every chunk of ``source``; returns how many readers saw."""
         with self._lock:
             collection = self._collection(locale, create=False)
             if collection is None:
                 return 0
-            ids = collection.get(where={"source": source}, include=[]).get("ids") or []
-            if ids:
-                collection.delete(ids=ids)
-                self._bump(collection)
-            return len(ids)
+            visible = len(self._chunks(collection, {"source": source}))
+            self._ensure_versioned(collection)
+            self._set_metadata(collection, {}, removed=[ACTIVE + source])
+            self._delete_hidden(collection, source, keep=None)
+            return visible
 
     def documents(self, locale: str) -> list[DocumentInfo]:
         infos: dict[str, DocumentInfo] = {}
@@ -186,8 +249,15 @@ class CurriculumStore:
         return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index", 0)))
 
     def all_chunks(self, locale: str, where: dict[str, Any] | None = None) -> list[StoredChunk]:
+        """Every chunk readers see (the visible version of each document), optionally filtered."""
         collection = self._collection(locale, create=False)
         if collection is None:
+            return []
+        return self._chunks(collection, where)
+
+    def _chunks(self, collection: Any, where: dict[str, Any] | None) -> list[StoredChunk]:
+        anything, where = self._visible(collection, where)
+        if not anything:
             return []
         out: list[StoredChunk] = []
         offset, page = 0, 5000
@@ -217,7 +287,8 @@ class CurriculumStore:
         if collection is None:
             return []
         total = collection.count()
-        if total == 0:
+        anything, where = self._visible(collection, where)
+        if total == 0 or not anything:
             return []
         got = collection.query(
             query_embeddings=[embedding.tolist()], n_results=min(n, total), where=where,

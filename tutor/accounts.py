@@ -23,22 +23,24 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tutor.appdb import AppDatabase
-from tutor.appdb.models import AuditEntry, ClassMember, LoginAttempt, SchoolClass, User, UserSession
+from tutor.appdb.models import AuditEntry, ClassMember, SchoolClass, User, UserSession, utc
+from tutor.passwords import MIN_LENGTH, password_problem
+from tutor.signin_throttle import UNKNOWN_CLIENT, Client, SignInThrottle
 
 Role = Literal["student", "teacher", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
 Clock = Callable[[], datetime]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{0,127}$")
-MIN_PASSWORD = 8
+MIN_PASSWORD = MIN_LENGTH
 
 
 class AccountError(ValueError):
     """A user-management request that cannot be done (unknown user, duplicate name, bad role...).
 
     ``code`` is stable, for localized messages in the app: ``invalid_name``, ``invalid_class_name``,
-    ``unknown_role``, ``short_password``, ``duplicate``, ``unknown_user``, ``last_admin``,
-    ``duplicate_class``, ``unknown_class``.
+    ``unknown_role``, ``short_password``, ``weak_password``, ``duplicate``, ``unknown_user``,
+    ``last_admin``, ``duplicate_class``, ``unknown_class``.
     """
 
     def __init__(self, message: str, code: str = "other") -> None:
@@ -99,11 +101,6 @@ def _class_name(name: str) -> str:
     return cleaned
 
 
-def utc(value: datetime) -> datetime:
-    """SQLite returns naive datetimes for ``DateTime(timezone=True)``; everything stored is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def system_clock() -> datetime:
     return datetime.now(UTC)
 
@@ -115,6 +112,16 @@ def normalize_name(name: str) -> str:
         raise AccountError(f"invalid user name {name!r}: use letters, digits and . _ @ + - (at most 128)",
                            "invalid_name")
     return cleaned
+
+
+def check_password(password: str, name: str) -> None:
+    """Raise AccountError (``short_password`` or ``weak_password``) unless ``password`` follows the policy."""
+    problem = password_problem(password, user_inputs=(name,))
+    if problem == "short_password":
+        raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", problem)
+    if problem is not None:
+        raise AccountError("password too easy to guess (a common password, a name or a simple pattern); "
+                           "use a longer phrase of several unrelated words", problem)
 
 
 def check_role(role: str) -> str:
@@ -158,10 +165,10 @@ class Accounts:
     def __init__(self, database: AppDatabase, *, clock: Clock = system_clock, max_failures: int = 5,
                  lock_window: timedelta = timedelta(minutes=15), session_ttl: timedelta = timedelta(hours=12),
                  idle_timeout: timedelta | None = timedelta(hours=2), hasher: PasswordHasher | None = None) -> None:
+        """``max_failures`` failed sign-ins of one client make it wait a minute, doubling up to ``lock_window``."""
         self.db = database
         self.clock = clock
-        self.max_failures = max_failures
-        self.lock_window = lock_window
+        self.throttle = SignInThrottle(database, free_failures=max_failures, max_delay=lock_window)
         self.session_ttl = session_ttl
         self.idle_timeout = idle_timeout
         self.hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
@@ -185,8 +192,8 @@ class Accounts:
     def add_user(self, name: str, role: str, password: str | None, *, actor: str) -> UserRecord:
         """Create a user. ``password`` None creates an SSO-only account (cannot sign in with a password)."""
         name, role = normalize_name(name), check_role(role)
-        if password is not None and len(password) < MIN_PASSWORD:
-            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", "short_password")
+        if password is not None:
+            check_password(password, name)
         with self.db.session() as session, session.begin():
             if session.scalar(select(User).where(User.name == name)) is not None:
                 raise AccountError(f"user {name!r} already exists", "duplicate")
@@ -250,14 +257,16 @@ class Accounts:
             self._audit(session, actor, "user.disable" if disabled else "user.enable", user.name)
             return _record(user)
 
-    def set_password(self, name: str, password: str, *, actor: str) -> None:
-        if len(password) < MIN_PASSWORD:
-            raise AccountError(f"password too short: at least {MIN_PASSWORD} characters", "short_password")
+    def set_password(self, name: str, password: str, *, actor: str) -> UserRecord:
+        """A new password (e.g. a reset by an administrator): audited, the user's other sessions end,
+        the account and its history stay."""
         with self.db.session() as session, session.begin():
             user = self._user(session, name)
+            check_password(password, user.name)
             user.password_hash = self.hasher.hash(password)
             session.execute(delete(UserSession).where(UserSession.user_id == user.id))
             self._audit(session, actor, "user.password", user.name)
+            return _record(user)
 
     def remove_user(self, name: str, *, actor: str) -> None:
         """Delete a user with their sessions, conversations and flags (feedback stays, anonymous)."""
@@ -327,32 +336,18 @@ class Accounts:
         return found
 
     # -- sign-in -------------------------------------------------------------------------
-    def lock_remaining(self, name: str) -> timedelta | None:
-        """How long ``name`` stays locked out, or None when it may try to sign in."""
-        name = name.strip().lower()
-        now = self._now()
-        with self.db.session() as session:
-            last_ok = session.scalar(select(func.max(LoginAttempt.at))
-                                     .where(LoginAttempt.name == name, LoginAttempt.success.is_(True)))
-            since = now - self.lock_window
-            if last_ok is not None and utc(last_ok) > since:
-                since = utc(last_ok)
-            failures = [utc(a) for a in session.scalars(
-                select(LoginAttempt.at).where(LoginAttempt.name == name, LoginAttempt.success.is_(False),
-                                              LoginAttempt.at > since).order_by(LoginAttempt.at.desc()))]
-        if len(failures) < self.max_failures:
-            return None
-        # Unlocks when the max_failures-th most recent failure leaves the window.
-        return failures[self.max_failures - 1] + self.lock_window - now
+    def lock_remaining(self, name: str, client: Client = UNKNOWN_CLIENT) -> timedelta | None:
+        """How long ``client`` must wait before trying ``name`` again, or None when it may try now."""
+        return self.throttle.wait(name.strip().lower()[:128], client, self._now())
 
-    def authenticate(self, name: str, password: str) -> UserRecord:
+    def authenticate(self, name: str, password: str, client: Client = UNKNOWN_CLIENT) -> UserRecord:
         """The user for ``name``/``password``; raises AccountLocked or InvalidCredentials.
 
         Unknown names, disabled users and wrong passwords fail alike (and take as long), so the
-        answer does not reveal which names exist. Attempts count per name, known or not.
+        answer does not reveal which names exist. Attempts count per name and client, known name or not.
         """
         key = name.strip().lower()[:128]
-        remaining = self.lock_remaining(key)
+        remaining = self.lock_remaining(key, client)
         if remaining is not None:
             raise AccountLocked(remaining)
         record: UserRecord | None = None
@@ -366,18 +361,16 @@ class Accounts:
                 if self.hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = self.hasher.hash(password)
                 record = _record(user)
-            session.add(LoginAttempt(name=key, at=self._now(), success=record is not None))
+            self.throttle.record(session, key, client, record is not None, self._now())
         if record is None:
-            remaining = self.lock_remaining(key)
+            remaining = self.lock_remaining(key, client)
             if remaining is not None:
                 raise AccountLocked(remaining)
             raise InvalidCredentials("wrong user name or password")
         return record
 
-    def purge_login_attempts(self, older_than: timedelta = timedelta(days=1)) -> int:
-        with self.db.session() as session, session.begin():
-            result = session.execute(delete(LoginAttempt).where(LoginAttempt.at < self._now() - older_than))
-            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    def purge_login_attempts(self) -> int:
+        return self.throttle.purge(self._now())
 
     # -- single sign-on ------------------------------------------------------------------
     def sso_user(self, name: str, role: str | None, *, default_role: str | None = "student") -> UserRecord:
@@ -453,6 +446,25 @@ class Accounts:
                 return None
             row.last_seen = now
             return _record(user)
+
+    def renew_session(self, token_hash: str) -> tuple[UserRecord, str] | None:
+        """End the live session whose token hashes to ``token_hash`` and start a new one for its user.
+
+        The sign-in cookie route uses it, so the token the browser keeps has never been anywhere else.
+        """
+        with self.db.session() as session, session.begin():
+            row = session.scalar(select(UserSession).where(UserSession.token_hash == token_hash))
+            if row is not None:
+                session.delete(row)
+        user = self.get_user_by_id(row.user_id) if row is not None and utc(row.expires_at) > self._now() else None
+        if user is None or user.disabled:
+            return None
+        return user, self.create_session(user)
+
+    def remember_device(self, name: str, client: Client) -> None:
+        """Note that ``client``'s browser signed in as ``name`` (its own failures then count apart)."""
+        with self.db.session() as session, session.begin():
+            self.throttle.record(session, name, client, True, self._now())
 
     def end_session(self, token: str | None) -> None:
         if not token:

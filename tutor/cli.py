@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,12 +61,19 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{result.source}: unchanged, 0 chunks added")
         else:
             print(f"{result.source}: {result.chunks} chunks added" + (" (replaced)" if result.status == "replaced" else ""))
+        if result.removed:
+            print(f"{result.source}: removed as unsafe: "
+                  + ", ".join(f"{count} {kind}" for kind, count in sorted(result.removed.items())))
+        if result.pii:
+            print(f"{result.source}: personal data replaced by placeholders: {', '.join(result.pii)}")
     failed = sum(1 for r in results if not r.ok)
-    from tutor.curriculum_admin import upload_detail
+    from tutor.curriculum_admin import failure_detail, upload_detail
 
     _audit_curriculum(settings, args, [("curriculum.upload", f"{args.locale}/{r.source}",
                                         upload_detail(r, args.subject, args.grade))
-                                       for r in results if r.status in ("added", "replaced")])
+                                       if r.ok else ("curriculum.upload_failed", f"{args.locale}/{r.source}",
+                                                     failure_detail(r))
+                                       for r in results if r.status != "unchanged"])
     print(f"{len(results) - failed} of {len(results)} files ingested into locale '{args.locale}'", file=sys.stderr)
     return 0 if failed == 0 else 1
 
@@ -110,15 +116,22 @@ def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from tutor.backends import BackendError
+    from tutor.limits import too_long, with_deadline
 
+    if too_long(args.question, settings.max_question_chars):
+        print(f"error: the question has {len(args.question)} characters; the limit is {settings.max_question_chars} "
+              "(LOCALTUTOR_MAX_QUESTION_CHARS)", file=sys.stderr)
+        return 2
     tutor = _services(settings)
+    events = with_deadline(tutor.stream(args.question, args.locale, subject=args.subject, grade=args.grade),
+                           settings.answer_timeout_s)
     try:
         if args.json:
-            answer = tutor.ask(args.question, args.locale, subject=args.subject, grade=args.grade)
+            answer = next(event.answer for event in events if event.answer is not None)
             print(json.dumps(answer.to_json(), ensure_ascii=False))
             return 0
         answer = None
-        for event in tutor.stream(args.question, args.locale, subject=args.subject, grade=args.grade):
+        for event in events:
             if event.kind == "delta":
                 print(event.text, end="", flush=True)
             elif event.kind == "replace":
@@ -184,11 +197,9 @@ def cmd_eval_answers(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    app = Path(__file__).resolve().parent.parent / "app.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-               "--server.address", args.address, "--browser.gatherUsageStats", "false",
-               "--server.headless", "true", "--client.toolbarMode", "viewer"]  # no developer menu for users
-    return subprocess.call(command)
+    from tutor.serve import run_server
+
+    return run_server(args.address or settings.address, args.port or settings.port)
 
 
 def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
@@ -301,10 +312,14 @@ def cmd_users(args: argparse.Namespace, settings: Settings) -> int:
         if action == "list":
             return _print_records(accounts.list_users(), args.json, lambda u: f"{u.name:24} {u.role:8} "
                                   f"{u.created_at:%Y-%m-%d}" + (" (disabled)" if u.disabled else ""))
-        if action == "add":
+        if action in ("add", "password"):
             password = _read_password()
             if not password:
                 raise AccountError("no password given (type it at the prompt or pipe it on stdin)")
+            if action == "password":
+                accounts.set_password(args.name, password, actor=_actor(args))
+                print(f"password of '{args.name.strip().lower()}' changed; their open sessions have ended")
+                return 0
             user = accounts.add_user(args.name, args.role, password, actor=_actor(args))
             print(f"user '{user.name}' added with role {user.role}")
         elif action == "remove":
@@ -402,9 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval_answers)
 
-    p = sub.add_parser("serve", help="start the Streamlit app")
-    p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--address", default="0.0.0.0")
+    p = sub.add_parser("serve", help="start the Streamlit app (stops cleanly on SIGTERM/SIGINT)")
+    p.add_argument("--port", type=int, help="default LOCALTUTOR_PORT or 8501")
+    p.add_argument("--address", help="listen address (default LOCALTUTOR_ADDRESS or 127.0.0.1: this machine only)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("profiles", help="list, validate, install, enable or disable locale profiles")
@@ -426,11 +441,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON report")
     p.set_defaults(func=cmd_conformance)
 
-    p = sub.add_parser("users", help="add, list, remove users or change their role")
+    p = sub.add_parser("users", help="add, list, remove users, change their role or reset a password")
     users_sub = p.add_subparsers(dest="users_command", required=True)
     q = users_sub.add_parser("add", help="add a user (password prompted twice, or the first line of stdin)")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--role", required=True, choices=["student", "teacher", "admin"])
+    q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
+    q = users_sub.add_parser("password", help="set a new password (prompted twice, or the first line of stdin); "
+                             "the user and their history stay, their sessions end")
+    q.add_argument("name", metavar="NAME")
     q.add_argument("--actor", help="who is acting (for the audit log; default $USER)")
     q = users_sub.add_parser("list", help="every user with role and creation date")
     q.add_argument("--json", action="store_true")

@@ -50,6 +50,16 @@ class Settings(BaseSettings):
     moderation_mode: Literal["always", "cascade"] = "always"
     moderation_band: str | None = None  # "below,above" the local threshold, for cascade
 
+    # `localtutor serve`: loopback only unless the operator says otherwise (a reverse proxy on the same
+    # host is the supported way to reach it from the network; see docs/operations.md).
+    address: str = "127.0.0.1"
+    port: int = 8501
+
+    # Limits: a longer question is refused before it reaches the pipeline (and is not stored); an answer
+    # that brings nothing new for answer_timeout_s seconds is abandoned with a clear message.
+    max_question_chars: int = 4000
+    answer_timeout_s: float = 60.0
+
     chunk_size: int = 800
     chunk_overlap: int = 120
     top_k: int = 5

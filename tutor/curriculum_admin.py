@@ -6,6 +6,7 @@ session cannot upload or delete even if it reaches the action, and every change 
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from tutor.accounts import UserRecord, require_role
 from tutor.appdb import AppDatabase
 
+log = logging.getLogger("localtutor.curriculum")
 CURRICULUM_ROLES = ("teacher", "admin")
 Progress = Callable[[int, int, str], None]
 
@@ -23,6 +25,13 @@ def upload_detail(result: Any, subject: str | None, grade: int | None) -> str:
     detail = f"{result.status}, {result.chunks} chunks"
     return detail + "".join(f"; {x}" for x in (subject and f"subject={subject}",
                                                grade is not None and f"grade={grade}") if x)
+
+
+def failure_detail(result: Any) -> str:
+    """The audit detail of a file that could not be added: the reason's code. The technical message,
+    which may name server paths, goes only to the server log."""
+    log.warning("curriculum file not added: %s", result.error)
+    return str(result.error_code or "unknown")
 
 
 class CurriculumAdmin:
@@ -38,7 +47,8 @@ class CurriculumAdmin:
                subject: str | None = None, grade: int | None = None, progress: Progress | None = None) -> list[Any]:
         """Ingest uploaded files (name, content); one IngestResult per file, a failure never stops the rest.
 
-        Each file that was added or replaced is audited as ``curriculum.upload`` (target ``locale/name``).
+        Each file that was added or replaced is audited as ``curriculum.upload`` (target ``locale/name``),
+        each that failed as ``curriculum.upload_failed`` with the reason's code.
         """
         user = require_role(user, *CURRICULUM_ROLES)
         results = []
@@ -54,6 +64,8 @@ class CurriculumAdmin:
                 results.append(result)
                 if result.status in ("added", "replaced"):
                     self.db.audit(user.name, "curriculum.upload", f"{locale}/{safe}", upload_detail(result, subject, grade))
+                elif result.status == "error":
+                    self.db.audit(user.name, "curriculum.upload_failed", f"{locale}/{safe}", failure_detail(result))
         if progress:
             progress(len(files), len(files), "")
         return results

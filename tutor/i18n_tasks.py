@@ -12,6 +12,9 @@ TRANSLATIONS = ROOT / "translations"
 LANGUAGES = ("et", "ru", "en")
 
 
+WIDTH = "100"  # the committed catalogs' line width (Babel's default 76 would rewrap every entry)
+
+
 def _babel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *args])
 
@@ -19,7 +22,7 @@ def _babel(*args: str) -> None:
 def extract() -> None:
     TRANSLATIONS.mkdir(exist_ok=True)
     _babel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_", "-o", str(TRANSLATIONS / "messages.pot"),
-           "--no-location", "--sort-output", "--project", "localtutor", str(ROOT / "app.py"),
+           "--no-location", "--sort-output", "--width", WIDTH, "--project", "localtutor", str(ROOT / "app.py"),
            str(ROOT / "app_pages"), str(ROOT / "tutor"))
 
 
@@ -28,7 +31,7 @@ def update() -> None:
         po = TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
         command = "update" if po.exists() else "init"
         _babel(command, "-i", str(TRANSLATIONS / "messages.pot"), "-d", str(TRANSLATIONS), "-l", lang,
-               *(["--no-fuzzy-matching"] if command == "update" else []))
+               "--width", WIDTH, *(["--no-fuzzy-matching"] if command == "update" else []))
     fill_source_language()
 
 
@@ -46,7 +49,7 @@ def fill_source_language() -> None:
             message.string = message.id
             message.flags.discard("fuzzy")
     with po.open("wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False)
+        write_po(handle, catalog, width=int(WIDTH), omit_header=False)
 
 
 def compile_catalogs() -> None:

@@ -25,6 +25,15 @@ class FakeClock:
 
 
 @pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty LOCALTUTOR_HOME for the CLI (the SQLite database in it, whatever the environment says)."""
+    monkeypatch.setenv("LOCALTUTOR_HOME", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("LOCALTUTOR_DATABASE_URL", raising=False)
+    return tmp_path
+
+
+@pytest.fixture()
 def clock() -> FakeClock:
     return FakeClock()
 

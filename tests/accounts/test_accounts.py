@@ -20,6 +20,7 @@ from tutor.accounts import (
 )
 from tutor.appdb import AppDatabase
 from tutor.appdb.models import User
+from tutor.signin_throttle import Client
 
 PASSWORD = "correct horse battery"
 
@@ -45,26 +46,58 @@ def test_wrong_password_unknown_user_and_disabled_user_all_fail_alike(accounts: 
         accounts.authenticate("ana", PASSWORD)
 
 
-def test_five_failures_lock_the_name_for_fifteen_minutes(accounts: Accounts, clock: FakeClock) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
-    accounts.add_user("ben", "student", PASSWORD, actor="root")
-    for attempt in range(5):
-        clock.advance(seconds=30)
-        expected = AccountLocked if attempt == 4 else InvalidCredentials
-        with pytest.raises(expected):
-            accounts.authenticate("ana", "guess")
-    with pytest.raises(AccountLocked) as locked:
-        accounts.authenticate("ana", PASSWORD)  # even the right password is refused while locked
-    assert locked.value.code == "locked"
-    assert timedelta(minutes=12) < locked.value.retry_after <= timedelta(minutes=15)
-    assert accounts.authenticate("ben", PASSWORD).name == "ben"  # per user name
+SCHOOL = Client("10.0.0.7")
+HOME = Client("84.50.1.2")
 
-    clock.advance(minutes=12)
+
+def _fail(accounts: Accounts, name: str, client: Client, times: int) -> None:
+    for _ in range(times):
+        accounts.clock.advance(seconds=1)  # type: ignore[attr-defined] - the FakeClock
+        with pytest.raises((InvalidCredentials, AccountLocked)):
+            accounts.authenticate(name, "guess", client)
+
+
+def test_failures_make_that_client_wait_longer_and_longer(accounts: Accounts, clock: FakeClock) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    for _ in range(4):
+        clock.advance(seconds=5)
+        with pytest.raises(InvalidCredentials):
+            accounts.authenticate("ana", "guess", HOME)
+    waits = []
+    for _ in range(6):  # the 5th failure starts the waits: 1, 2, 4, 8, then 15 minutes at the most
+        clock.advance(seconds=5)
+        with pytest.raises(AccountLocked) as locked:
+            accounts.authenticate("ana", "guess", HOME)
+        assert locked.value.code == "locked"
+        waits.append(locked.value.retry_after)
+        clock.advance(seconds=locked.value.retry_after.total_seconds())
+    assert waits == [timedelta(minutes=m) for m in (1, 2, 4, 8, 15, 15)]
+    clock.advance(seconds=-30)
     with pytest.raises(AccountLocked):
-        accounts.authenticate("ana", PASSWORD)
-    clock.advance(minutes=1, seconds=1)  # the first of the five failures has left the 15-minute window
-    assert accounts.lock_remaining("ana") is None
-    assert accounts.authenticate("ana", PASSWORD).name == "ana"
+        accounts.authenticate("ana", PASSWORD, HOME)  # even the right password waits
+    clock.advance(seconds=31)
+    assert accounts.lock_remaining("ana", HOME) is None
+    assert accounts.authenticate("ana", PASSWORD, HOME).name == "ana"
+
+
+def test_nobody_can_lock_out_a_pupil_from_another_client(accounts: Accounts, clock: FakeClock) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    _fail(accounts, "ana", HOME, 8)  # a classmate guessing from home
+    assert accounts.lock_remaining("ana", HOME) is not None
+    assert accounts.lock_remaining("ana", SCHOOL) is None
+    assert accounts.authenticate("ana", PASSWORD, SCHOOL).name == "ana"
+
+
+def test_a_known_browser_is_not_slowed_by_guesses_from_its_own_network(accounts: Accounts) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    anas_laptop = Client.of("10.0.0.7", "ana's device cookie")
+    accounts.authenticate("ana", PASSWORD, anas_laptop)  # she has signed in from it before
+    classmate = Client.of("10.0.0.7", "another device cookie")  # the same school network
+    _fail(accounts, "ana", classmate, 6)
+    assert accounts.lock_remaining("ana", classmate) is not None
+    assert accounts.lock_remaining("ana", Client.of("10.0.0.7", None)) is not None  # no cookie: the address counts
+    assert accounts.lock_remaining("ana", anas_laptop) is None
+    assert accounts.authenticate("ana", PASSWORD, anas_laptop).name == "ana"
 
 
 def test_a_successful_sign_in_resets_the_failure_count(accounts: Accounts, clock: FakeClock) -> None:
@@ -87,6 +120,14 @@ def test_unknown_names_are_rate_limited_too(accounts: Accounts) -> None:
     for _ in range(2):
         with pytest.raises(AccountLocked):
             accounts.authenticate("ghost", "guess")
+
+
+def test_failures_are_forgotten_after_a_day(accounts: Accounts, clock: FakeClock) -> None:
+    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    _fail(accounts, "ana", HOME, 5)
+    clock.advance(hours=24, seconds=1)
+    assert accounts.lock_remaining("ana", HOME) is None
+    assert accounts.purge_login_attempts() == 5
 
 
 def test_sessions_resolve_until_idle_timeout_or_expiry(accounts: Accounts, clock: FakeClock) -> None:

@@ -14,7 +14,7 @@ from tutor.history import History
 
 def _people(accounts: Accounts) -> dict[str, int]:
     spec = {"tiina": "teacher", "mart": "teacher", "kati": "student", "jaan": "student", "olga": "student"}
-    return {name: accounts.add_user(name, role, "pw-" + name * 2, actor="admin").id for name, role in spec.items()}
+    return {name: accounts.add_user(name, role, "birch canoe midsummer " + name, actor="admin").id for name, role in spec.items()}
 
 
 def test_teachers_see_only_the_flags_of_their_own_students(accounts: Accounts, history: History) -> None:
@@ -68,7 +68,7 @@ def test_classes_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: py
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("LOCALTUTOR_DATABASE_URL", raising=False)
     for name, role in (("tiina", "teacher"), ("kati", "student")):
-        monkeypatch.setattr("sys.stdin", __import__("io").StringIO("long-password\n"))
+        monkeypatch.setattr("sys.stdin", __import__("io").StringIO("a long enough password\n"))
         assert main(["users", "add", name, "--role", role]) == 0
     assert main(["classes", "add", "7B", "--actor", "ops"]) == 0
     assert main(["classes", "join", "7B", "tiina", "kati"]) == 0

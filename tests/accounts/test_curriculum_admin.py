@@ -80,5 +80,6 @@ def test_teacher_uploads_several_files_and_deletes_one(admin: CurriculumAdmin, d
     assert admin.delete(teacher, "ee", "cells.md") == results[0].chunks
     assert admin.chunks(teacher, "ee", "cells.md") == []
     log = [(e.actor, e.action, e.target) for e in reversed(db.audit_log()) if e.action.startswith("curriculum.")]
-    assert log == [("teacher1", "curriculum.upload", "ee/cells.md"), ("teacher1", "curriculum.upload", "ee/notes.txt"),
-                   ("teacher1", "curriculum.delete", "ee/cells.md")]
+    assert log == [("teacher1", "curriculum.upload", "ee/cells.md"),
+                   ("teacher1", "curriculum.upload_failed", "ee/broken.pdf"),
+                   ("teacher1", "curriculum.upload", "ee/notes.txt"), ("teacher1", "curriculum.delete", "ee/cells.md")]

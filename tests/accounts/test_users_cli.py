@@ -15,14 +15,6 @@ from tutor.appdb import AppDatabase
 from tutor.cli import main
 
 
-@pytest.fixture()
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("LOCALTUTOR_HOME", str(tmp_path))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.delenv("LOCALTUTOR_DATABASE_URL", raising=False)
-    return tmp_path
-
-
 def _db(home: Path) -> AppDatabase:
     return AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}")
 
@@ -83,12 +75,12 @@ def test_interactive_add_prompts_twice(home: Path, monkeypatch: pytest.MonkeyPat
             return True
 
     monkeypatch.setattr(sys, "stdin", Terminal(""))
-    answers = iter(["first password", "other password", "same password", "same password"])
+    answers = iter(["first password", "other password", "same long passphrase", "same long passphrase"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["users", "add", "ana", "--role", "student"]) == 2
     assert "do not match" in capsys.readouterr().err
     assert main(["users", "add", "ana", "--role", "student"]) == 0
-    assert Accounts(_db(home)).authenticate("ana", "same password").name == "ana"
+    assert Accounts(_db(home)).authenticate("ana", "same long passphrase").name == "ana"
 
 
 def test_retention_set_and_purge(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -42,6 +42,23 @@ def make_user(accounts: Accounts) -> Callable[[str], UserRecord]:
     return make
 
 
+def page_text(at: AppTest) -> str:
+    """Everything the last run sent to the browser (every element's message), as one string."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                walk(child)
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+
+    walk(at._tree)
+    return "\n".join(parts)
+
+
 def open_app(accounts: Accounts, user: UserRecord | None, *, page: str | None = None, **state: object) -> AppTest:
     """The app as ``user`` (a session token in st.session_state, as after signing in)."""
     at = AppTest.from_file(APP, default_timeout=120)

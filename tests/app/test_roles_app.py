@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,8 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app_pages.common import TOKEN
-from tests.app.conftest import APP, PASSWORD, home_accounts, open_app, unique
+from tests.app.conftest import APP, PASSWORD, home_accounts, open_app, page_text, unique
 from tutor.accounts import AccountLocked, Accounts, UserRecord
+from tutor.first_run import FirstRunCode
 from tutor.history import History
 from tutor.i18n import ui
 
@@ -83,7 +86,7 @@ def test_a_locked_account_is_told_how_long_to_wait(accounts: Accounts, make_user
     sign_in_form(at, user.name, PASSWORD)  # even the right password waits for the lock
     t = ui("et", "et_EE")
     expected = t.ngettext("Too many failed sign-ins. Try again in {n} minute.",
-                          "Too many failed sign-ins. Try again in {n} minutes.", 15).format(n="15")
+                          "Too many failed sign-ins. Try again in {n} minutes.", 1).format(n="1")
     assert [e.value for e in at.error] == [expected]
     assert not at.chat_input
 
@@ -112,19 +115,40 @@ def test_an_ended_session_goes_back_to_sign_in(accounts: Accounts, signed_in: Ca
     assert not at.chat_input and [t.value for t in at.title] == [et("Sign in to your tutor")]
 
 
-def test_first_run_creates_the_first_administrator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LOCALTUTOR_HOME", str(tmp_path))  # a fresh machine: no users, no curriculum
+def _first_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> tuple[AppTest, str]:
+    """A fresh machine (no users, no curriculum): the first-run form, and the setup code from the server log."""
+    monkeypatch.setenv("LOCALTUTOR_HOME", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
+    with caplog.at_level(logging.WARNING, logger="localtutor"):
+        at.run()
     assert not at.exception, at.exception
+    codes = [m.group(0) for r in caplog.records if (m := re.search(r"(?:[0-9A-Z]{4}-){4}[0-9A-Z]{4}", r.getMessage()))]
+    assert len(codes) == 1, "the server log shows one setup code"
+    return at, codes[0]
+
+
+def _fill_first_run(at: AppTest, code: str, name: str, password: str, again: str) -> AppTest:
+    for widget, value in zip(at.text_input, (code, name, password, again), strict=True):
+        widget.input(value)
+    return button(at, et("Create administrator")).click().run()
+
+
+def test_first_run_creates_the_first_administrator_with_the_setup_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    at, code = _first_run(tmp_path, monkeypatch, caplog)
     assert [t.value for t in at.title] == [et("Welcome to localtutor")]
-    at.text_input[0].input("Principal")
-    at.text_input[1].input("a long password")
-    at.text_input[2].input("a different one")
-    button(at, et("Create administrator")).click().run()
+    assert [w.label for w in at.text_input][0] == et("Setup code from the server log")
+    assert code not in page_text(at) and code.replace("-", "") not in page_text(at)
+    _fill_first_run(at, "0000-0000-0000-0000-0000", "Principal", "a long password", "a long password")
+    assert [e.value for e in at.error] == [et("That is not the setup code. Copy it from the server log, where the "
+                                              "server printed it when it started.")]
+    assert code not in page_text(at).replace("0000-0000-0000-0000-0000", "")
+    _fill_first_run(at, code, "Principal", "a long password", "a different one")
     assert [e.value for e in at.error] == [et("The passwords do not match.")]
-    at.text_input[2].input("a long password")
-    button(at, et("Create administrator")).click().run()
+    _fill_first_run(at, code.lower(), "Principal", "password1234", "password1234")
+    assert [e.value for e in at.error] == [et("This password is too easy to guess (a common password, a name or a "
+                                              "simple pattern). Use a longer phrase of several unrelated words.")]
+    _fill_first_run(at, code.lower(), "Principal", "a long password", "a long password")  # case does not matter
     assert not at.exception, at.exception
     accounts = home_accounts(tmp_path)
     (admin,) = accounts.list_users()
@@ -132,6 +156,7 @@ def test_first_run_creates_the_first_administrator(tmp_path: Path, monkeypatch: 
     assert accounts.resolve_session(at.session_state[TOKEN]) == admin
     at.switch_page("app_pages/admin_users.py").run()  # signed in as the new administrator
     assert not at.exception and not at.error
+    assert not FirstRunCode(accounts.db).verify(code), "the code expires once an administrator exists"
 
 
 # -- navigation and page checks per role -----------------------------------------------------------

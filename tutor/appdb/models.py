@@ -12,6 +12,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes for ``DateTime(timezone=True)``; everything stored is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -63,13 +68,19 @@ class User(Base):
 
 
 class LoginAttempt(Base):
-    """One login attempt by user name (known or not): the state behind rate limiting."""
+    """One login attempt by user name (known or not) from a client: the state behind rate limiting.
+
+    ``client`` is the IP address ("" when unknown or local), ``device`` the SHA-256 of the browser's
+    device cookie ("" when it has none) (revision 0005).
+    """
 
     __tablename__ = "login_attempt"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(128), nullable=False, index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
     success: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    client: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
+    device: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
 
 
 class UserSession(Base):
@@ -183,3 +194,22 @@ class ClassMember(Base):
     class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True,
                                          index=True)
+
+
+class SetupCode(Base):
+    """The hash of the one-time code printed in the server log while no account exists (revision 0004)."""
+
+    __tablename__ = "setup_code"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class SignInTicket(Base):
+    """A one-time ticket for the session ``session_hash`` names: the cookie route swaps it for a
+    fresh session in an HttpOnly cookie (revision 0006). Only hashes are stored."""
+
+    __tablename__ = "sign_in_ticket"
+    ticket_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
