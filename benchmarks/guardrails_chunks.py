@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from guardrails import Guard, normalize
 from guardrails.detectors import injection
+
+from guardrails import Guard, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "guardrails" / "data" / "heldout"

@@ -22,6 +22,7 @@ import numpy as np
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "guard_model.npz"
 BINARY_HEADS = ("unsafe", "self_harm", "protective")
+NGRAM_PRUNE = 0.02  # n-gram weights below this in every column are dropped from the shipped file
 LANGS = ("et", "ru", "en", "other")
 
 
@@ -154,8 +155,13 @@ class GuardModel:
                 arrays[f"{name}_w{i}"] = w.astype(np.float16)
                 arrays[f"{name}_b{i}"] = b.astype(np.float32)
         used = np.flatnonzero(self.ngram.rows >= 0)
-        arrays["ng_used"] = used.astype(np.int32)
-        arrays["ng_weights"] = self.ngram.weights[self.ngram.rows[used]].astype(np.float16)
+        weights = self.ngram.weights[self.ngram.rows[used]]
+        keep = np.abs(weights).max(axis=1) >= NGRAM_PRUNE  # buckets whose weights change no decision
+        used, weights = used[keep], weights[keep]
+        scale = np.abs(weights).max(axis=0) / 127.0 + 1e-12  # int8 per column: a quarter of float32
+        arrays["ng_used"] = np.diff(used, prepend=0).astype(np.int32)  # gaps compress better than indices
+        arrays["ng_weights_q"] = np.round(weights / scale).astype(np.int8)
+        arrays["ng_scale"] = scale.astype(np.float32)
         arrays["ng_bias"] = self.ngram.bias.astype(np.float32)
         arrays["combiner"] = self.combiner.astype(np.float64)
         arrays["categories"] = np.array(self.categories)
@@ -180,9 +186,10 @@ class GuardModel:
                 return MLP(tuple(data[f"{name}_w{i}"].astype(np.float32) for i in range(n)),
                            tuple(data[f"{name}_b{i}"].astype(np.float32) for i in range(n)))
 
-            used = data["ng_used"]
+            used = np.cumsum(data["ng_used"])
             rows = np.full(NGRAM_DIM, -1, dtype=np.int32)
             rows[used] = np.arange(len(used), dtype=np.int32)
+            ng_weights = data["ng_weights_q"].astype(np.float32) * data["ng_scale"]
             heads = [str(h) for h in data["threshold_heads"]]
             thresholds = {
                 h: {lang: float(v) for lang, v in zip(LANGS, data["thresholds"][i], strict=True) if not np.isnan(v)}
@@ -191,7 +198,7 @@ class GuardModel:
             inj = "inj_vectors" in data.files
             return cls(
                 binary_mlp=mlp("bin"), category_mlp=mlp("cat"),
-                ngram=NgramLinear(rows, data["ng_weights"].astype(np.float32), data["ng_bias"].astype(np.float32)),
+                ngram=NgramLinear(rows, ng_weights, data["ng_bias"].astype(np.float32)),
                 combiner=data["combiner"], categories=tuple(str(c) for c in data["categories"]),
                 category_blend=float(data["category_blend"]), thresholds=thresholds,
                 conversation=data["conversation"],

@@ -17,8 +17,8 @@ from guardrails.features import ngram_vector, windows
 from guardrails.model import GuardModel, Scores
 
 LONG = 600  # characters: up to here a message is scored whole
-WINDOW = 400  # characters per window of a longer message
-MAX_EMBEDDED = 8  # windows of a long message that get an embedding
+WINDOW = 250  # characters per window of a longer message (about two sentences)
+MAX_EMBEDDED = 10  # windows of a long message that get an embedding
 CONTEXT_TURNS = 2  # earlier user turns judged together with the current one
 
 EmbedMany = Callable[[list[str]], np.ndarray]

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from guardrails import corpus
+from guardrails.decide import CARE_SHARE
 from guardrails.features import NGRAM_DIM, guess_language, ngram_vector, windows
 from guardrails.model import (
     BINARY_HEADS,
@@ -37,7 +38,6 @@ from guardrails.model import (
     NgramLinear,
     lang_onehot,
 )
-from guardrails.decide import CARE_SHARE
 from guardrails.pii import redact
 from guardrails.scorer import LONG, WINDOW, Scorer
 

@@ -36,7 +36,8 @@ _EXAMPLE_START = re.compile(r"^\s*(näide|naide|example|пример)\b", re.IGN
 _EXAMPLE_END = re.compile(r"\b(vastus|answer|ответ)\s*[:.]", re.IGNORECASE)
 # A sentence that leans on the one before it: kept with it, so no answer splices two subjects.
 _DEPENDENT = re.compile(
-    r"^(see|selle|sellel|sellest|seda|sellega|need|nende|ta|tema|nad|seetõttu|seepärast|seega|samuti|lisaks|"
+    r"^(see|selle|sellel|sellest|seda|sellega|selles|sel|seal|need|nende|ta|tema|teda|temale|nad|neil|oma|"
+    r"seetõttu|seepärast|seega|samuti|lisaks|"
     r"kuid|aga|ent|siis|sellele|neid|this|these|those|it|its|they|their|therefore|however|also|thus|so|"
     r"это|этот|эта|эти|он|она|они|его|её|их|поэтому|однако|также|кроме того)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -64,7 +65,7 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
 FEATURES = (
     "similarity", "similarity_gap", "similarity_rank", "overlap", "overlap_idf", "overlap_gap", "density",
     "rare", "numbers", "number_clash", "names", "who", "when", "where", "count", "what", "definition",
-    "example", "passage_rank", "position", "length", "heading_overlap",
+    "example", "passage_rank", "position", "length", "heading_overlap", "coverage_with_heading",
 )
 MAX_UNIT_SENTENCES = 3
 
@@ -76,7 +77,7 @@ class Unit:
     passage: int  # 1-based number of the passage in the request
     position: int  # order in its passage
     text: str
-    kind: str  # "statement" | "example" | "question" | "heading"
+    kind: str  # "statement" | "example" | "question" | "heading" | "fragment"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,12 @@ def split_sentences(text: str) -> list[str]:
         if line:
             out.extend(s.strip() for s in _SENTENCE.split(line) if s.strip())
     return out
+
+
+def _is_fragment(sentence: str) -> bool:
+    """A table row, a list of symbols or a stub: nothing a pupil can read as an answer."""
+    letters = sum(ch.isalpha() for ch in sentence)
+    return sentence.startswith("|") or len(sentence.split()) < 3 or letters < 0.6 * len(sentence.replace(" ", ""))
 
 
 def _is_heading(sentence: str) -> bool:
@@ -139,7 +146,9 @@ def segment(chunk: RetrievedChunk, number: int) -> list[Unit]:
                 units.append(Unit(number, len(units), sentence, "example"))
                 example = None
             continue
-        if _is_heading(sentence):
+        if _is_fragment(sentence):
+            units.append(Unit(number, len(units), sentence, "fragment"))
+        elif _is_heading(sentence):
             units.append(Unit(number, len(units), sentence.lstrip("# "), "heading"))
         elif review or sentence.endswith("?"):
             units.append(Unit(number, len(units), sentence, "question"))
@@ -213,6 +222,7 @@ def features(question: str, units: Sequence[Unit], similarities: np.ndarray, lan
             1.0 / (1 + unit.position),
             min(len(text), 400) / 400,
             _heading_overlap(qterms, idf, idf_all, headings[i] if headings else "", languages[i]),
+            _heading_overlap(qterms, idf, idf_all, f"{headings[i] if headings else ''} {text}", languages[i]),
         ])
     return np.array(rows, dtype=np.float64).reshape(len(units), len(FEATURES))
 

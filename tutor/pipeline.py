@@ -178,7 +178,7 @@ class Tutor:
         evidence = rank_units(search, passages, search_embedding, self.unit_embeddings)
         maths = analyse(question, lang)
         asked_in = detect_language(search, default=lang)
-        found, _p = answerable(gate_features(search, asked_in, passages, evidence), asked_in)
+        found, _p = answerable(gate_features(search, passages, evidence), asked_in)
         timings["evidence"] = _ms(mark)
 
         notices = self._additions(profile, verdict, question, lang, kind="added")

@@ -18,16 +18,18 @@ from curriculum.lexical import query_terms, tokenize
 from curriculum.retrieval import RetrievedChunk
 from tutor.evidence import Evidence, _models
 
+# Only signals that should raise the chance of an answer: features that merely describe the question
+# (its length, its language) let the model learn the quirks of its training questions instead.
 GATE_FEATURES = (
-    "relevance", "dense", "coverage", "best_unit", "lexical_hit", "same_language", "agree",
-    "terms", "q_et", "q_ru", "q_en", "unit_overlap", "unit_similarity", "unit_heading", "unit_type_match",
+    "relevance", "dense", "coverage", "best_unit", "unit_overlap", "unit_similarity", "best_coverage",
+    "dense_peak", "unit_peak",
 )
 
 
-def gate_features(question: str, language: str, passages: Sequence[RetrievedChunk],
-                  evidence: Sequence[Evidence]) -> np.ndarray:
+def gate_features(question: str, passages: Sequence[RetrievedChunk], evidence: Sequence[Evidence]) -> np.ndarray:
     """The gate's feature vector for one question (see ``GATE_FEATURES``)."""
     top = passages[:3]
+    dense_scores = [c.dense_score for c in passages[:5] if c.dense_score is not None]
     best = evidence[0] if evidence else None
     relevance = max((c.relevance for c in top if c.relevance is not None), default=0.0)
     dense = max((c.dense_score for c in top if c.dense_score is not None), default=0.0)
@@ -36,16 +38,14 @@ def gate_features(question: str, language: str, passages: Sequence[RetrievedChun
     for chunk in top:
         words = set(tokenize(chunk.text, str(chunk.metadata.get("language") or "et")))
         coverage = max(coverage, len(terms & words) / max(len(terms), 1))
-    best_dense = max(top, key=lambda c: c.dense_score if c.dense_score is not None else -1.0) if top else None
-    passage_language = str(top[0].metadata.get("language") or "") if top else ""
     return np.array([
         relevance, dense, coverage, max((e.score for e in evidence), default=0.0),
-        float(any(c.lexical_score is not None for c in top)), float(passage_language == language),
-        float(best_dense is not None and best_dense.chunk_id == top[0].chunk_id), min(len(terms), 12) / 12,
-        float(language == "et"), float(language == "ru"), float(language == "en"),
         best.feature("overlap_idf") if best else 0.0, best.feature("similarity") if best else 0.0,
-        best.feature("heading_overlap") if best else 0.0,
-        max((best.feature(k) for k in ("who", "when", "where", "count")), default=0.0) if best else 0.0,
+        max((e.feature("coverage_with_heading") for e in evidence[:3]), default=0.0),
+        # How far the best passage and the best sentence stand out from the rest: an answer is a
+        # peak, an off-topic question meets a flat field (this holds for small and large corpora).
+        (max(dense_scores) - min(dense_scores)) if len(dense_scores) > 1 else 0.0,
+        best.feature("similarity") - float(np.median([e.feature("similarity") for e in evidence])) if best else 0.0,
     ])
 
 

@@ -14,7 +14,7 @@ ESSAY = (
     "Rootsi ja Vene riik. Rahvusliku ärkamise ajal tekkisid laulupeod ja eestikeelsed ajalehed. "
     "Eesti Vabariik kuulutati välja 24. veebruaril 1918. Pärast Teist maailmasõda oli Eesti okupeeritud. "
     "Laulev revolutsioon tõi vabaduse tagasi 1991. aastal. "
-) * 9
+) * 10
 
 
 def test_a_long_essay_with_a_harmless_question_is_answered(guard: Guard) -> None:
