@@ -117,6 +117,38 @@ class CurriculumStore:
             return -1
         return int((collection.metadata or {}).get("revision", 0))
 
+    def snapshot(self, locale: str) -> tuple[int, dict[str, str] | None]:
+        """The revision and the visible version of each document (source -> content hash), read together.
+
+        ``(-1, {})`` when the locale has no collection; the map is None for a store written before
+        versions, where every chunk is visible. Readers that keep an index (curriculum.index_cache)
+        update it from the difference between two snapshots instead of reading every chunk again.
+        """
+        collection = self._collection(locale, create=False)
+        if collection is None:
+            return -1, {}
+        return int((collection.metadata or {}).get("revision", 0)), self._active(collection)
+
+    def chunks_of_versions(self, locale: str, content_hashes: Sequence[str]) -> list[StoredChunk]:
+        """Every stored chunk of the given document versions (visible or not: the caller chose them)."""
+        collection = self._collection(locale, create=False)
+        if collection is None or not content_hashes:
+            return []
+        out: list[StoredChunk] = []
+        hashes = sorted(set(content_hashes))
+        for start in range(0, len(hashes), 100):  # keeps each $in small for Chroma's SQL
+            out += self._read(collection, {"content_hash": {"$in": hashes[start:start + 100]}})
+        return out
+
+    def chunks_by_id(self, locale: str, ids: Sequence[str]) -> dict[str, StoredChunk]:
+        """The chunks with these ids that still exist (id -> chunk)."""
+        collection = self._collection(locale, create=False)
+        if collection is None or not ids:
+            return {}
+        got = collection.get(ids=list(ids), include=["documents", "metadatas"])
+        rows = zip(got.get("ids") or [], got.get("documents") or [], got.get("metadatas") or [], strict=True)
+        return {cid: StoredChunk(cid, text or "", dict(meta or {})) for cid, text, meta in rows}
+
     def _set_metadata(self, collection: Any, updates: dict[str, Any], removed: Sequence[str] = ()) -> None:
         """One atomic update of the collection's metadata, counting a new revision."""
         fresh = self._client.get_collection(collection.name, embedding_function=None)  # another process may have written
@@ -259,6 +291,10 @@ class CurriculumStore:
         anything, where = self._visible(collection, where)
         if not anything:
             return []
+        return self._read(collection, where)
+
+    def _read(self, collection: Any, where: dict[str, Any] | None) -> list[StoredChunk]:
+        """Every chunk matching ``where``, read in pages."""
         out: list[StoredChunk] = []
         offset, page = 0, 5000
         while True:
