@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: install run test lint i18n seed clean-venv eval-guard lock
+.PHONY: install run test lint i18n seed clean-venv eval-guard lock bench bench-quick bench-curriculum
 
 # Installs come from the committed lock file (exact versions, with hashes): a fresh clone gets what
 # was tested. The project itself is installed without resolving anything again.
@@ -51,3 +51,13 @@ eval-guard: install
 	  echo "== $$set (held-out half)"; \
 	  $(VENV)/bin/localtutor eval guardrails --dataset guardrails/data/heldout/$${set}_heldout.csv || exit 1; \
 	done
+
+# The whole Estonian curriculum (671 pages, ~45 min of embedding), run once: its figures are kept in
+# benchmarks/results/curriculum.json, which `make bench` puts into docs/performance.md. The store is
+# kept in $(BENCH_HOME)/curriculum so retrieval can be measured again without re-embedding
+# (`benchmarks/ingest_curriculum.py --evaluate-only`).
+BENCH_HOME ?= .bench
+bench-curriculum: install
+	rm -rf $(BENCH_HOME)/curriculum
+	$(PY) benchmarks/ingest_curriculum.py --pages all --home $(BENCH_HOME)/curriculum \
+	  --out benchmarks/results/curriculum.json
