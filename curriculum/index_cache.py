@@ -10,10 +10,10 @@ read whole on each change, as before.
 
 from __future__ import annotations
 
+import sys
 import threading
 from array import array
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
@@ -44,6 +44,7 @@ class LocaleIndex:
     versions: dict[str, str] | None = None  # source -> visible content hash at ``revision``
     bm25: BM25Index = field(default_factory=BM25Index)
     ids: list[str] = field(default_factory=list)  # slot -> chunk id ("" once removed)
+    slot_of: dict[str, int] = field(default_factory=dict)  # live chunk id -> slot
     languages: list[str] = field(default_factory=list)
     subjects: array[int] = field(default_factory=lambda: array("h"))  # slot -> code in ``subject_codes``
     grades: array[int] = field(default_factory=lambda: array("h"))
@@ -63,6 +64,7 @@ class LocaleIndex:
             slot = self.bm25.add(tokenize(index_text(chunk), language or "et"))
             assert slot == len(self.ids)
             self.ids.append(chunk.chunk_id)
+            self.slot_of[chunk.chunk_id] = slot
             self.languages.append(language)
             subject = meta.get("subject")
             self.subjects.append(self.subject_codes.setdefault(str(subject), len(self.subject_codes)) if subject else -1)
@@ -73,6 +75,7 @@ class LocaleIndex:
     def remove_version(self, content_hash: str) -> None:
         for slot in self.slots_of_version.pop(content_hash, []):
             self.bm25.remove(slot)
+            self.slot_of.pop(self.ids[slot], None)
             self.ids[slot] = ""
 
     def compact(self) -> None:
@@ -86,6 +89,7 @@ class LocaleIndex:
         self.subjects = array("h", (self.subjects[old] for old in order))
         self.grades = array("h", (self.grades[old] for old in order))
         self.slots_of_version = {h: [new_of_old[s] for s in slots] for h, slots in self.slots_of_version.items()}
+        self.slot_of = {chunk_id: slot for slot, chunk_id in enumerate(self.ids)}
 
     def allowed(self, subject: str | None, grade: int | None) -> np.ndarray | None:
         """Boolean mask over slots for the subject/grade filters (None: no filter)."""
@@ -98,6 +102,21 @@ class LocaleIndex:
         if grade is not None:
             mask &= np.asarray(self.grades, dtype=np.int16) == int(grade)
         return mask
+
+    def language_of(self, chunk_id: str, subject: str | None = None, grade: int | None = None) -> str | None:
+        """The language of a live chunk that passes the filters; None when it is hidden, gone or filtered out.
+
+        Dense candidates come from an unfiltered nearest-neighbour query and are checked here, against
+        the same snapshot as the lexical hits.
+        """
+        slot = self.slot_of.get(chunk_id)
+        if slot is None:
+            return None
+        if subject is not None and self.subjects[slot] != self.subject_codes.get(subject, -2):
+            return None
+        if grade is not None and self.grades[slot] != int(grade):
+            return None
+        return self.languages[slot]
 
     def search(self, words: list[tuple[str, ...]], n: int, subject: str | None = None,
                grade: int | None = None) -> list[tuple[str, LexicalHit]]:
@@ -157,9 +176,11 @@ class IndexCache:
     def _build(store: CurriculumStore, locale: str, revision: int, versions: dict[str, str] | None) -> LocaleIndex:
         """Read every visible chunk (the first use, or a store without document versions)."""
         index = LocaleIndex(revision=revision, versions=versions)
-        if versions is None or versions:
-            index.add(store.all_chunks(locale) if versions is None else
-                      store.chunks_of_versions(locale, list(versions.values())))
+        if versions is None:
+            index.add(store.all_chunks(locale))
+        else:
+            for batch in store.chunks_of_versions(locale, list(versions.values())):
+                index.add(batch)
         return index
 
     @staticmethod
@@ -169,11 +190,16 @@ class IndexCache:
         before, after = set((index.versions or {}).values()), set(versions.values())
         for content_hash in before - after:
             index.remove_version(content_hash)
-        index.add(store.chunks_of_versions(locale, sorted(after - before)))
+        for batch in store.chunks_of_versions(locale, sorted(after - before)):
+            index.add(batch)
         index.compact()
         index.revision, index.versions = revision, dict(versions)
 
 
-def stats(index: LocaleIndex) -> dict[str, Any]:
-    """Sizes for benchmarks and logs."""
-    return {"live": len(index.bm25), "slots": index.bm25.slots, "revision": index.revision}
+def memory_bytes(index: LocaleIndex) -> int:
+    """What one locale's index holds in memory: the BM25 arrays, chunk ids, filters, background vectors."""
+    ids = sys.getsizeof(index.ids) + sum(sys.getsizeof(i) for i in index.ids)
+    lookup = sys.getsizeof(index.slot_of)
+    fields = sys.getsizeof(index.languages) + len(index.subjects) * 2 + len(index.grades) * 2
+    background = sum(v.nbytes for v in index.background.values())
+    return index.bm25.memory_bytes() + ids + lookup + fields + background

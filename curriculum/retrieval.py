@@ -8,11 +8,12 @@ from typing import Any
 import numpy as np
 
 from curriculum.embedders import Embedder
-from curriculum.index_cache import IndexCache
+from curriculum.index_cache import IndexCache, LocaleIndex
 from curriculum.lexical import query_words
-from curriculum.store import CurriculumStore, StoredChunk
+from curriculum.store import CurriculumStore
 
 RRF_K = 60
+POOL_FACTOR = 2  # dense candidates asked of Chroma per candidate kept (see HybridRetriever._dense)
 
 
 @dataclass(frozen=True)
@@ -72,28 +73,25 @@ class HybridRetriever:
         embedding = query_embedding if query_embedding is not None else self.embedder.embed_query(question)
         built = self._index.get(self.store, locale)
         baseline = self._baseline(built.background, embedding)
-        dense = self._dense(locale, embedding, built.background, baseline, build_where(subject, grade))
+        dense = self._dense(locale, embedding, built, baseline, subject, grade)
         words = query_words(question)
         lexical = built.search(words, self.candidates, subject, grade)
 
         fused: dict[str, float] = {}
-        by_id: dict[str, StoredChunk] = {}
         dense_scores: dict[str, float] = {}
         lexical_scores: dict[str, float] = {}
-        for rank, (chunk, similarity) in enumerate(dense):
-            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-            by_id[chunk.chunk_id] = chunk
-            dense_scores[chunk.chunk_id] = similarity
+        for rank, (chunk_id, similarity) in enumerate(dense):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+            dense_scores[chunk_id] = similarity
         for rank, (chunk_id, hit) in enumerate(lexical):
             # Weighted by how much of the question the chunk covers: one shared word ("base")
             # must not outweigh a passage that the dense ranker found about the whole question.
             fused[chunk_id] = fused.get(chunk_id, 0.0) + hit.coverage / (RRF_K + rank + 1)
             lexical_scores[chunk_id] = hit.score
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
-        # Lexical-only hits are read from the store now: the index keeps ids, not texts. A chunk
-        # deleted since the index was updated is simply skipped.
-        missing = [chunk_id for chunk_id, _ in ranked[: 2 * k] if chunk_id not in by_id]
-        by_id.update(self.store.chunks_by_id(locale, missing))
+        # Texts are read for the few chunks returned only. One deleted since the index was updated
+        # is skipped.
+        by_id = self.store.chunks_by_id(locale, [chunk_id for chunk_id, _ in ranked[: 2 * k]])
         results: list[RetrievedChunk] = []
         for chunk_id, score in ranked:
             chunk = by_id.get(chunk_id)
@@ -128,9 +126,14 @@ class HybridRetriever:
                 out[language] = float(fallback)
         return out
 
-    def _dense(self, locale: str, embedding: np.ndarray, background: dict[str, np.ndarray], baseline: dict[str, float],
-               where: dict[str, Any] | None) -> list[tuple[StoredChunk, float]]:
-        """Dense candidates, ranked fairly across the corpus languages.
+    def _dense(self, locale: str, embedding: np.ndarray, built: LocaleIndex, baseline: dict[str, float],
+               subject: str | None, grade: int | None) -> list[tuple[str, float]]:
+        """Dense candidates ``(chunk id, cosine)``, ranked fairly across the corpus languages.
+
+        Chroma is asked without a metadata filter, for a pool a few times larger than needed, and the
+        pool is narrowed with the lexical index's snapshot (visible versions, subject, grade): a
+        filtered Chroma query scans metadata and costs ~1 s at 100,000 chunks. Only when the pool
+        holds too few matches (a narrow filter) does a filtered query run.
 
         A multilingual embedder gives same-language pairs a higher baseline similarity
         (measured here: an English question scores ~0.02 higher against any English text
@@ -139,16 +142,26 @@ class HybridRetriever:
         candidate is ranked by its similarity minus the question's median similarity to a
         sample of chunks in the candidate's language; the raw cosine stays the dense score.
         """
-        found = self.store.query(locale, embedding, self.candidates, where=where)
-        if len(background) < 2:
-            return found
-        adjusted = [(similarity - baseline.get(str(chunk.metadata.get("language") or ""), 0.0), chunk, similarity)
-                    for chunk, similarity in found]
-        present = {str(c.metadata.get("language") or "") for c, _ in found}
-        # A language can be crowded out of the raw top-N entirely; ask for its best too.
+        pool = self.store.nearest(locale, embedding, POOL_FACTOR * self.candidates)
+        found = [(cid, sim, lang) for cid, sim in pool if (lang := built.language_of(cid, subject, grade)) is not None]
+        if len(found) < self.candidates and len(pool) == POOL_FACTOR * self.candidates:
+            found = self._filtered(locale, embedding, self.candidates, built, subject, grade, None)
+        found = found[: self.candidates]
+        if len(built.background) < 2:
+            return [(cid, sim) for cid, sim, _ in found]
+        present = {lang for _, _, lang in found}
+        # A language can be crowded out of the pool entirely; ask for its best too.
         for language in sorted(set(baseline) - present):
+            found += self._filtered(locale, embedding, 10, built, subject, grade, language)
+        adjusted = sorted(found, key=lambda t: -(t[1] - baseline.get(t[2], 0.0)))
+        return [(cid, sim) for cid, sim, _ in adjusted[: self.candidates]]
+
+    def _filtered(self, locale: str, embedding: np.ndarray, n: int, built: LocaleIndex, subject: str | None,
+                  grade: int | None, language: str | None) -> list[tuple[str, float, str]]:
+        """The slow path: a Chroma query with a metadata filter."""
+        where = build_where(subject, grade)
+        if language is not None:
             clause = {"language": language}
-            extra = self.store.query(locale, embedding, 10, where=clause if where is None else {"$and": [where, clause]})
-            adjusted += [(s - baseline[language], c, s) for c, s in extra]
-        adjusted.sort(key=lambda t: -t[0])
-        return [(chunk, similarity) for _, chunk, similarity in adjusted[: self.candidates]]
+            where = clause if where is None else {"$and": [where, clause]}
+        return [(c.chunk_id, sim, lang) for c, sim in self.store.query(locale, embedding, n, where=where)
+                if (lang := built.language_of(c.chunk_id, subject, grade)) is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,10 @@ class CountingStore(CurriculumStore):
         self.read += [c.chunk_id for c in chunks]
         return chunks
 
-    def chunks_of_versions(self, locale: str, content_hashes: Any) -> list[StoredChunk]:
-        chunks = super().chunks_of_versions(locale, content_hashes)
-        self.read += [c.chunk_id for c in chunks]
-        return chunks
+    def chunks_of_versions(self, locale: str, content_hashes: Any) -> Iterator[list[StoredChunk]]:
+        for batch in super().chunks_of_versions(locale, content_hashes):
+            self.read += [c.chunk_id for c in batch]
+            yield batch
 
 
 def _put(store: CurriculumStore, source: str, texts: list[str], subject: str = "science") -> None:
