@@ -2,7 +2,7 @@
 
 Runs ``Guard.check_chunk`` over the held-out deepset (injections and benign prompts) and NotInject
 (benign prompts full of trigger words) rows, and over every paragraph of the sample curriculum, and
-prints the share flagged by the patterns alone and by patterns plus the semantic check.
+prints the share of texts that address the model at all and the share neutralised as injection.
 """
 
 from __future__ import annotations
@@ -10,16 +10,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from guardrails.detectors import injection
-
-from guardrails import Guard, normalize
+from guardrails import Guard
+from guardrails.chunks import addresses_model
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "guardrails" / "data" / "heldout"
-
-
-def _pattern_only(text: str) -> bool:
-    return any(injection.detect(normalize.views(s)) for s in injection._SENTENCE.findall(text) if s.strip())
 
 
 def main() -> None:
@@ -31,10 +26,11 @@ def main() -> None:
             texts = [r["prompt"] for r in rows if r["label"] == label]
             if not texts:
                 continue
-            pattern = sum(_pattern_only(t) for t in texts) / len(texts)
-            both = sum(guard.check_chunk(t).injection for t in texts) / len(texts)
+            addressed = sum(addresses_model(t) for t in texts) / len(texts)
+            flagged = sum(guard.check_chunk(t).injection for t in texts) / len(texts)
             kind = "injections" if label == "unsafe" else "benign"
-            print(f"{name:<10}{kind:<11}n={len(texts):<5}patterns {pattern:6.1%}   patterns + semantic {both:6.1%}")
+            print(f"{name:<10}{kind:<11}n={len(texts):<5}addresses the model {addressed:6.1%}   "
+                  f"neutralised {flagged:6.1%}")
     paragraphs = [
         p
         for path in sorted((ROOT / "curriculum" / "samples").rglob("*"))

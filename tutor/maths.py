@@ -93,8 +93,9 @@ _ANSWER_SEGMENT = re.compile(r"^([a-z])\s*=\s*(-?\d+(?:\.\d+)?(?:/\d+)?)$")
 
 
 def _segments(text: str) -> list[str]:
-    """Runs of maths in a sentence: words of two or more letters, and , ; ? end a run."""
-    parts = re.split(r"[,;?!]|\.(?!\d)|" + _WORD.pattern, text)
+    """Runs of maths in a sentence: words of two or more letters, any letter outside a-z (Cyrillic "у"),
+    and , ; ? end a run."""
+    parts = re.split(r"[,;?!]|\.(?!\d)|[^\W\d_a-z]|" + _WORD.pattern, text)
     out = []
     for part in parts:
         # "5x - 4 = 11 x = 3": a new "x =" after a number starts a new run

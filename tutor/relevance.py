@@ -20,8 +20,10 @@ from tutor.evidence import Evidence, _models
 
 # Only signals that should raise the chance of an answer: features that merely describe the question
 # (its length, its language) let the model learn the quirks of its training questions instead.
+# The dense similarity above the corpus's own baseline ("relevance") is left out: it depends on how
+# many passages the corpus has and how alike they are, so it did not carry from one corpus to another.
 GATE_FEATURES = (
-    "relevance", "dense", "coverage", "best_unit", "unit_overlap", "unit_similarity", "best_coverage",
+    "dense", "coverage", "best_unit", "unit_overlap", "unit_similarity", "best_coverage",
     "dense_peak", "unit_peak",
 )
 
@@ -31,7 +33,6 @@ def gate_features(question: str, passages: Sequence[RetrievedChunk], evidence: S
     top = passages[:3]
     dense_scores = [c.dense_score for c in passages[:5] if c.dense_score is not None]
     best = evidence[0] if evidence else None
-    relevance = max((c.relevance for c in top if c.relevance is not None), default=0.0)
     dense = max((c.dense_score for c in top if c.dense_score is not None), default=0.0)
     terms = set(query_terms(question))
     coverage = 0.0
@@ -39,7 +40,7 @@ def gate_features(question: str, passages: Sequence[RetrievedChunk], evidence: S
         words = set(tokenize(chunk.text, str(chunk.metadata.get("language") or "et")))
         coverage = max(coverage, len(terms & words) / max(len(terms), 1))
     return np.array([
-        relevance, dense, coverage, max((e.score for e in evidence), default=0.0),
+        dense, coverage, max((e.score for e in evidence), default=0.0),
         best.feature("overlap_idf") if best else 0.0, best.feature("similarity") if best else 0.0,
         max((e.feature("coverage_with_heading") for e in evidence[:3]), default=0.0),
         # How far the best passage and the best sentence stand out from the rest: an answer is a
@@ -50,11 +51,16 @@ def gate_features(question: str, passages: Sequence[RetrievedChunk], evidence: S
 
 
 def answerable(x: np.ndarray, language: str) -> tuple[bool, float]:
-    """(whether the passages answer the question, the gate's probability); thresholds per question language."""
+    """(whether the passages answer the question, the gate's probability).
+
+    One gate per question language: an Estonian question over Estonian text is judged mostly by
+    shared words, a Russian or English one by meaning alone, so each language has its own weights
+    and threshold (a language without its own gate uses the strictest one)."""
     model = _models().get("gate")
     if not model or tuple(model.get("features", ())) != GATE_FEATURES:  # untrained: trust retrieval
         return True, 1.0
-    z = (x - np.array(model["mean"])) / np.array(model["scale"])
-    p = float(1 / (1 + np.exp(-(z @ np.array(model["coef"]) + model["intercept"]))))
-    thresholds = model["thresholds"]
-    return p >= thresholds.get(language, max(thresholds.values())), p
+    gates = model["by_lang"]
+    gate = gates.get(language) or max(gates.values(), key=lambda g: g["threshold"])
+    z = (x - np.array(gate["mean"])) / np.array(gate["scale"])
+    p = float(1 / (1 + np.exp(-(z @ np.array(gate["coef"]) + gate["intercept"]))))
+    return p >= gate["threshold"], p

@@ -140,8 +140,49 @@ def _ranker_rows(q: str, row: dict, passages: tuple, evidence: list, embed: Unit
     return out
 
 
-def train(home: Path = DEFAULT_HOME, out: Path = MODELS_PATH) -> dict:
-    ranker_rows, gate_rows = collect(home)
+ROWS_CACHE = Path.home() / ".cache" / "localtutor" / "answers-train-rows.json"
+
+
+GATE_LANGS = ("et", "ru", "en")
+
+
+def _threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The cut that maximises mean(in-scope answered, off-topic "not found")."""
+    cuts = np.linspace(0.05, 0.95, 91)
+    score = [np.mean(p[y == 1] >= t) + np.mean(p[y == 0] < t) for t in cuts]
+    return float(cuts[int(np.argmax(score))])
+
+
+def _gate(rows: list[dict], lang: str) -> dict:
+    """One language's gate: fitted and thresholded on the training fold, figures on dev, then refitted
+    on every row of that language with the training fold's threshold."""
+    def arrays(fold: str | None) -> tuple[np.ndarray, np.ndarray]:
+        chosen = [r for r in rows if r["lang"] == lang and (fold is None or r["fold"] == fold)]
+        return np.array([r["x"] for r in chosen]), np.array([r["y"] for r in chosen])
+
+    x, y = arrays("train")
+    gate = _fit(x, y, monotone=True)
+    threshold = _threshold(_prob(gate, x), y)
+    xd, yd = arrays("dev")
+    pd = _prob(gate, xd)
+    print(f"gate {lang} (>= {threshold:.2f}, {len(y)} train rows): dev in-scope answered "
+          f"{np.mean(pd[yd == 1] >= threshold):.3f}, off-topic 'not found' {np.mean(pd[yd == 0] < threshold):.3f}; "
+          f"weights {dict(zip(GATE_FEATURES, np.round(gate['coef'], 2).tolist(), strict=True))}")
+    x, y = arrays(None)
+    return {**_fit(x, y, monotone=True), "threshold": threshold}
+
+
+def train(home: Path = DEFAULT_HOME, out: Path = MODELS_PATH, reuse: bool = False) -> dict:
+    cached = json.loads(ROWS_CACHE.read_text(encoding="utf-8")) if reuse and ROWS_CACHE.exists() else None
+    if cached and cached["features"] == list(FEATURES) and set(GATE_FEATURES) <= set(cached["gate_features"]):
+        ranker_rows, gate_rows = cached["ranker"], cached["gate"]
+        keep = [cached["gate_features"].index(name) for name in GATE_FEATURES]
+        gate_rows = [{**r, "x": [r["x"][i] for i in keep]} for r in gate_rows]
+    else:
+        ranker_rows, gate_rows = collect(home)
+        ROWS_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        ROWS_CACHE.write_text(json.dumps({"features": list(FEATURES), "gate_features": list(GATE_FEATURES),
+                                          "ranker": ranker_rows, "gate": gate_rows}), encoding="utf-8")
 
     def arrays(rows: list[dict], fold: str | None) -> tuple[np.ndarray, np.ndarray, list[dict]]:
         chosen = [r for r in rows if fold is None or r["fold"] == fold]
@@ -157,36 +198,12 @@ def train(home: Path = DEFAULT_HOME, out: Path = MODELS_PATH) -> dict:
     top1 = np.mean([max(v)[1] for v in by_q.values() if any(lab for _, lab in v)])
     print(f"ranker: dev questions whose best unit states the answer: {top1:.3f} ({len(by_q)} questions)")
 
-    x, y, _ = arrays(gate_rows, "train")
-    gate = _fit(x, y, monotone=True)
-    xd, yd, chosen = arrays(gate_rows, "dev")
-    pd = _prob(gate, xd)
-    xt, yt, _ = arrays(gate_rows, "train")
-    pt = _prob(gate, xt)
-    # Thresholds per question language, on the training fold: the cut that maximises
-    # mean(in-scope answered, off-topic "not found").
-    train_langs = np.array([r["lang"] for r in gate_rows if r["fold"] == "train"])
-    cuts = np.linspace(0.05, 0.95, 91)
-    gate["thresholds"] = {}
-    for lang in ("et", "ru", "en"):
-        m = train_langs == lang
-        score = [np.mean(pt[m & (yt == 1)] >= t) + np.mean(pt[m & (yt == 0)] < t) for t in cuts]
-        gate["thresholds"][lang] = float(cuts[int(np.argmax(score))])
-    for lang in ("et", "ru", "en"):
-        m = np.array([r["lang"] == lang for r in chosen])
-        t = gate["thresholds"][lang]
-        inside = np.mean(pd[m & (yd == 1)] >= t) if (m & (yd == 1)).any() else float("nan")
-        outside = np.mean(pd[m & (yd == 0)] < t) if (m & (yd == 0)).any() else float("nan")
-        print(f"gate {lang} (>= {t:.2f}): dev in-scope answered {inside:.3f}, off-topic 'not found' {outside:.3f}")
+    gates = {lang: _gate(gate_rows, lang) for lang in GATE_LANGS}
 
-    # Final models on every row.
+    # Final ranker on every row.
     x, y, _ = arrays(ranker_rows, None)
     ranker = _fit(x, y)
-    x, y, _ = arrays(gate_rows, None)
-    thresholds = gate["thresholds"]
-    gate = _fit(x, y, monotone=True)
-    gate["thresholds"] = thresholds
-    models = {"ranker": {**ranker, "features": list(FEATURES)}, "gate": {**gate, "features": list(GATE_FEATURES)}}
+    models = {"ranker": {**ranker, "features": list(FEATURES)}, "gate": {"features": list(GATE_FEATURES), "by_lang": gates}}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}")
@@ -198,8 +215,10 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--home", type=Path, default=DEFAULT_HOME, help="throw-away store for the material")
     parser.add_argument("--out", type=Path, default=MODELS_PATH)
+    parser.add_argument("--reuse", action="store_true",
+                        help=f"fit on the rows the last run collected ({ROWS_CACHE}) instead of collecting again")
     args = parser.parse_args(argv)
-    train(args.home, args.out)
+    train(args.home, args.out, args.reuse)
     return 0
 
 

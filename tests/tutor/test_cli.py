@@ -55,6 +55,34 @@ def test_eval_retrieval_json_contract(home_env: Path, tmp_path: Path, capsys: py
     assert report["recall@5"] == pytest.approx(2 / 3, abs=1e-3)
 
 
+ANSWER_KEYS = {"n", "answered", "cited@3", "fact", "not_found"}
+
+
+def test_eval_answers_json_contract(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dataset = tmp_path / "answers.jsonl"
+    dataset.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"question": "Mitu koda on inimese südames?", "lang": "et", "source": "bio_vereringe.md", "answer": "neli"},
+        {"question": "Кто написал роман «Весна»?", "lang": "ru", "source": "kirjandus_kevade.html", "answer": "Luts"},
+        {"question": "Who won the football world cup in 1998?", "lang": "en", "source": None, "answer": None},
+    ]), encoding="utf-8")
+    assert main(["eval", "answers", "--dataset", str(dataset), "--locale", "ee", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == ANSWER_KEYS | {"by_lang", "latency_ms_p50", "latency_ms_p95"}
+    assert report["n"] == 3 and set(report["by_lang"]) == {"et", "ru", "en"}
+    assert all(set(m) == ANSWER_KEYS for m in report["by_lang"].values())
+    assert report["by_lang"]["en"]["answered"] is None and report["by_lang"]["et"]["not_found"] is None
+    assert report["cited@3"] == 1.0 and report["not_found"] == 1.0
+    assert report["latency_ms_p95"] >= report["latency_ms_p50"] > 0
+
+
+def test_eval_answers_names_the_bad_line(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dataset = tmp_path / "bad.jsonl"
+    dataset.write_text('{"question": "a", "lang": "et", "source": null, "answer": null}\n{"question": 3}\n',
+                       encoding="utf-8")
+    assert main(["eval", "answers", "--dataset", str(dataset), "--locale", "ee"]) == 2
+    assert f"{dataset}:2: missing or empty key question" in capsys.readouterr().err
+
+
 def test_eval_retrieval_names_the_bad_line(home_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dataset = tmp_path / "bad.jsonl"
     dataset.write_text('{"question": "a", "source": "b.md"}\n{"question": "no source"}\n', encoding="utf-8")

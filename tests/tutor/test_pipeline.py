@@ -171,3 +171,23 @@ def test_data_residency_covers_an_external_moderation_endpoint(settings: Setting
 ])
 def test_endpoint_locality(url: str | None, local: bool) -> None:
     assert is_local_url(url) is local
+
+
+def test_a_model_sentence_its_passage_does_not_support_is_removed_and_the_pupil_told(settings: Settings,
+                                                                                     tutor: Tutor) -> None:
+    server = FakeOpenAIServer("pH-skaala näitab, kui happeline või aluseline on lahus [1]. "
+                              "Kuu on tehtud rohelisest juustust ja seda avastas Napoleon [1].")
+    with server.running():
+        answer = _openai_tutor(settings, tutor, server).ask("Mis on pH-skaala?", "ee")
+    assert "juustust" not in answer.text and "pH" in answer.text
+    assert "checked" in [n.kind for n in answer.notices]
+
+
+def test_a_model_answer_in_the_wrong_language_is_replaced_by_the_curriculum_in_the_pupils(settings: Settings,
+                                                                                           tutor: Tutor) -> None:
+    server = FakeOpenAIServer("pH-skaala näitab lahuse happelisust ja aluselisust, neutraalse lahuse pH on 7 [1].")
+    with server.running():
+        answer = _openai_tutor(settings, tutor, server).ask("What does the pH scale show?", "ee")
+    assert answer.language == "en" and answer.citations
+    assert "checked" in [n.kind for n in answer.notices]
+    assert "neutraalse lahuse pH on 7 [1]" not in answer.text
