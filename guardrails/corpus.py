@@ -218,6 +218,11 @@ def assign_splits(rows: list[Row], jaccard: float = 0.7, dev: float = 0.1, test:
     first: dict[str, int] = {}
     for i, key in enumerate(keys):  # identical views (and variants of one original)
         union(i, first.setdefault(key, i))
+    for i, row in enumerate(rows):  # a variant that happens to spell another row exactly joins that row
+        if row.origin:
+            own = first.get(char_view(row.text))
+            if own is not None:
+                union(i, own)
     unique = sorted(first.values())
     sig = _minhash([keys[i] for i in unique])
     bands, width = 16, 4

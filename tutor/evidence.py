@@ -169,6 +169,20 @@ def question_type(question: str) -> str | None:
     return None
 
 
+_PERSON = re.compile(r"\b[A-ZÕÄÖÜŠŽА-ЯЁ][a-zõäöüšžа-яё]+(?:\s+[A-ZÕÄÖÜŠŽА-ЯЁ][a-zõäöüšžа-яё]+)+")
+
+
+def _persons(text: str) -> set[str]:
+    """Runs of two or more capitalised words not at the start of a sentence ("Elias Lönnrot",
+    "Friedrich Reinhold Kreutzwald"): what a "who" question asks for."""
+    found = set()
+    for sentence in split_sentences(text):
+        for m in _PERSON.finditer(sentence):
+            if m.start() > 0:
+                found.add(m.group(0)[:6].lower())
+    return found
+
+
 def _names(text: str) -> set[str]:
     return {m.group(0)[:6].lower() for m in _NAME.finditer(" " + text)}
 
@@ -176,7 +190,8 @@ def _names(text: str) -> set[str]:
 def features(question: str, units: Sequence[Unit], similarities: np.ndarray, languages: Sequence[str],
              passage_ranks: Sequence[int], headings: Sequence[str] = ()) -> np.ndarray:
     """The ranker's feature matrix, one row per unit (see ``FEATURES``); some are relative to the
-    other candidates of the same question (the gap to the best similarity or overlap)."""
+    other candidates of the same question (the gap to the best similarity or overlap). ``headings``:
+    each unit's context (``contexts``: heading and the statement before it)."""
     qterms = set(query_terms(question))
     qnumbers = set(_NUMBER.findall(question))
     qnames = _names(question) | {w[:6].lower() for w in re.findall(r"\b[A-ZÕÄÖÜŠŽ][a-zõäöüšž]{3,}", question[1:])}
@@ -211,7 +226,7 @@ def features(question: str, units: Sequence[Unit], similarities: np.ndarray, lan
             len(qnumbers & numbers) / max(len(qnumbers), 1) if qnumbers else 0.0,
             1.0 if qnumbers and numbers and not (qnumbers & numbers) else 0.0,
             len(qnames & unit_names) / max(len(qnames), 1) if qnames else 0.0,
-            float(qtype == "who" and bool(_NAME.search(" " + text))),
+            float(qtype == "who" and bool(_persons(text) - _persons(question) - qnames)),
             float(qtype == "when" and bool(_YEAR.search(text) or _MONTH.search(text))),
             float(qtype == "where" and bool(_NAME.search(" " + text))),
             float(qtype == "count" and bool(numbers)),
@@ -239,6 +254,19 @@ def _heading_overlap(qterms: set[str], idf: dict[str, float], idf_all: float, he
 def heading_of(chunk: RetrievedChunk) -> str:
     """The title and section a passage sits under."""
     return " ".join(x for x in (chunk.title, chunk.section or "") if x)
+
+
+def contexts(units: Sequence[Unit], passages: Sequence[RetrievedChunk]) -> list[str]:
+    """What a unit's reader has just read: its passage's heading and the statement before it. A unit
+    such as "The epic appeared in 1835. It was compiled by ..." names its subject only there."""
+    segmented: dict[int, list[Unit]] = {}
+    out = []
+    for unit in units:
+        chunk = passages[unit.passage - 1]
+        siblings = segmented.setdefault(unit.passage, segment(chunk, unit.passage))
+        before = [u.text for u in siblings[: unit.position] if u.kind in ("statement", "example")]
+        out.append(f"{heading_of(chunk)} {before[-1] if before else ''}".strip())
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +324,6 @@ def rank_units(question: str, passages: Sequence[RetrievedChunk], query_embeddin
             if unit.kind in ("statement", "example"):
                 units.append(unit)
                 languages.append(str(chunk.metadata.get("language") or "et"))
-    headings = [heading_of(passages[u.passage - 1]) for u in units]
     if not units:
         return []
     qterms = set(query_terms(question))
@@ -305,7 +332,7 @@ def rank_units(question: str, passages: Sequence[RetrievedChunk], query_embeddin
     keep = sorted(np.argsort(-np.array(pre), kind="stable")[:MAX_CANDIDATES].tolist())
     units = [units[i] for i in keep]
     languages = [languages[i] for i in keep]
-    headings = [headings[i] for i in keep]
+    headings = contexts(units, passages)
     if embed is not None and query_embedding is not None:
         similarities = embed([u.text for u in units]) @ np.asarray(query_embedding, dtype=np.float32)
     else:

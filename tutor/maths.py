@@ -28,6 +28,7 @@ def _texts(_: Callable[[str], str]) -> dict[str, str]:
         "recheck": _("Go through your solution step by step and check after each step that both sides are still equal."),
         "linear_start": _("Start like this: {move} Then divide both sides by {coef}. What value do you get for {var}? Write your answer and I'll check it."),
         "move": _("move {term} to the other side (subtract {abs} from both sides) — you get {coef}{var} = {rest}."),
+        "collect": _("Start like this: open any brackets, then bring the terms with {var} to one side and the numbers to the other. What do you get? Write your answer and I'll check it."),
         "move_add": _("move {term} to the other side (add {abs} to both sides) — you get {coef}{var} = {rest}."),
         "quadratic_start": _("This is a quadratic equation ax² + bx + c = 0 with a = {a}, b = {b}, c = {c}. First compute the discriminant D = b² − 4ac. What value do you get for D?"),
         "percent": _("{p} % means {p}/100 = {fraction}. So {p} % of {n} is {fraction} · {n} = {result}."),
@@ -162,6 +163,8 @@ def analyse(question: str, lang: str) -> MathsReply | None:
             return MathsReply("check", _t("right", lang, **kw), True)
         return MathsReply("check", f"{_t('wrong', lang, **kw)} {_step_hint(lhs, rhs, var, value, lang)}", False)
     poly = sympy.Poly(sympy.expand(lhs - rhs), var)
+    if poly.degree() == 1 and (sympy.expand(rhs).coeff(var, 1) != 0 or lhs != sympy.expand(lhs)):
+        return MathsReply("start", _t("collect", lang, var=str(var)))
     if poly.degree() == 1:
         a, c_left, r = _linear_parts(lhs, rhs, var)
         coef = _num(a, lang) if a != 1 else ""

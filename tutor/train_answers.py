@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from curriculum.language import detect_language
-from tutor.evidence import FEATURES, MODELS_PATH, UnitEmbeddings, features, heading_of, rank_units
+from tutor.evidence import FEATURES, MODELS_PATH, UnitEmbeddings, contexts, features, rank_units
 from tutor.relevance import GATE_FEATURES, gate_features
 
 DATA_DIRS = tuple(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / name
@@ -131,7 +131,7 @@ def _ranker_rows(q: str, row: dict, passages: tuple, evidence: list, embed: Unit
         return []
     sims = embed([u.text for u in units]) @ qvec
     langs = [str(passages[u.passage - 1].metadata.get("language") or "et") for u in units]
-    x = features(q, units, sims, langs, [u.passage for u in units], [heading_of(passages[u.passage - 1]) for u in units])
+    x = features(q, units, sims, langs, [u.passage for u in units], contexts(units, passages))
     out = []
     for unit, xrow in zip(units, x, strict=True):
         right = passages[unit.passage - 1].source == row["source"]

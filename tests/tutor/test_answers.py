@@ -4,8 +4,6 @@ distractors (another lake, the other kind of vessel, a review question) are in t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from curriculum.ingest import Ingestor
@@ -53,9 +51,10 @@ def page_tutor(settings: Settings, tutor: Tutor, tmp_path_factory: pytest.TempPa
         assert ingestor.ingest_file(root / name, "answerstest").ok
     (root / "profiles").mkdir()
     (root / "profiles" / "answerstest.yaml").write_text(
-        "id: answerstest\nname: {en: Answers test}\nlanguages: [et, ru, en]\nbabel_locale: et\n", encoding="utf-8")
+        "id: answerstest\nname: {et: Vastuste test, ru: Тест ответов, en: Answers test}\nlanguages: [et, ru, en]\n"
+        "babel_locale: et\n", encoding="utf-8")
     return Tutor(settings, embedder=tutor.embedder, store=tutor.store, backend=tutor.backend, guard=tutor.guard,
-                 profiles=type(tutor.profiles)(root / "profiles"))
+                 profiles=type(tutor.profiles)(root))
 
 
 @pytest.mark.parametrize(("question", "fact", "other"), [

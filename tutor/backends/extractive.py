@@ -52,6 +52,16 @@ def _quote(evidence: Evidence) -> str:
     return f"> {evidence.unit.text} [{evidence.unit.passage}]"
 
 
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _solves_task(evidence: Evidence, question: str) -> bool:
+    """A worked example that states its result and has every number of the pupil's task: quoting it
+    would hand over the pupil's own answer."""
+    task = set(_NUMBERS.findall(question))
+    return states_result(evidence.unit.text) and bool(task) and task <= set(_NUMBERS.findall(evidence.unit.text))
+
+
 class ExtractiveBackend:
     """Quotes and cites the sentence that answers; needs no model server."""
 
@@ -89,12 +99,13 @@ class ExtractiveBackend:
     def _second(request: GenerationRequest, best: Evidence) -> Evidence | None:
         """A second quote when it is nearly as good: from the same passage (the same subject: a lake's
         depth next to its area), or, for a comparison ("vahe arterite ja veenide vahel"), the other
-        side from another passage. Never a unit from another passage about a look-alike subject."""
+        side from this or another passage (a unit keeps its dependent sentences, so each side keeps its
+        own subject). Never a unit from another passage about a look-alike subject otherwise."""
         comparison = bool(_COMPARISON.search(request.question))
         for other in request.evidence[1:]:
             if other.score < SECOND_UNIT_RATIO * best.score or other.unit.kind != "statement":
                 continue
-            if (other.unit.passage != best.unit.passage) == comparison:
+            if comparison or other.unit.passage == best.unit.passage:
                 return other
         return None
 
@@ -103,13 +114,19 @@ class ExtractiveBackend:
         assert maths is not None
         parts = []
         example = next((e for e in request.evidence if e.unit.kind == "example"), None)
+        if request.pedagogy == "socratic" and request.homework and example is not None \
+                and _solves_task(example, request.question):
+            # the pupil's own task worked out: a method sentence instead, and the pupil does the steps
+            example = next((e for e in request.evidence if not states_result(e.unit.text)), None)
         if maths.kind == "start" and example is not None:
-            parts += [texts["method_quoted" if original else "method"], _quote(example)]
+            lead = "method" if example.unit.kind == "example" else "lead"
+            parts += [texts[f"{lead}_quoted" if original else lead], _quote(example)]
         parts.append(maths.text)
         yield "\n\n".join(parts)
 
     def _homework(self, request: GenerationRequest, texts: dict[str, str], original: bool,
                   statements: list[Evidence], examples: list[Evidence]) -> Iterator[str]:
+        examples = [e for e in examples if not _solves_task(e, request.question)]
         if examples:
             yield "\n\n".join([texts["method_quoted" if original else "method"], _quote(examples[0]), texts["next_step"]])
             return
