@@ -57,6 +57,8 @@ class Omission(_Strict):
 
 
 class ProfileGuardrails(_Strict):
+    # Kept in the format so that profiles written as ``guardrails: {extra_categories: []}`` still load;
+    # an entry is rejected by locale_profiles.rules (the guard has nothing to apply it with).
     extra_categories: list[dict[str, object]] = Field(default_factory=list)
 
 
