@@ -19,13 +19,12 @@ from curriculum.embedders import capabilities_of
 from curriculum.language import detect_language
 from curriculum.lexical import tokenize
 from tutor.backends.base import GenerationRequest
-from tutor.evidence import UnitEmbeddings, segment
+from tutor.evidence import UnitEmbeddings, segment, split_sentences
 from tutor.i18n import ui
 from tutor.types import Notice
 
 LEXICAL_SUPPORT = 0.5  # share of a sentence's content words found in the cited passage
 _CITE = re.compile(r"\[(\d{1,2})\]")
-_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def check_grounding(answer: str, request: GenerationRequest, units: UnitEmbeddin
         fallback = "".join(ExtractiveBackend().stream(request))
         return Grounded(fallback, (_notice(lang, "language"),), wrong_language=True)
     kept, removed = [], []
-    for sentence in _SPLIT.split(answer):
+    for sentence in split_sentences(answer):  # the answer stage's own sentence boundaries
         numbers = [int(n) for n in _CITE.findall(sentence)]
         cited = [request.passages[n - 1] for n in numbers if 1 <= n <= len(request.passages)]
         if not cited or _supported(sentence, cited, units, embedder):
