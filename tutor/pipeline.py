@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from curriculum.embedders import Embedder, capabilities_of
-from curriculum.language import detect_language
+from curriculum.language import detect_language, localized
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
@@ -133,7 +133,7 @@ class Tutor:
 
         if asked_withheld:
             notices = _withheld_notices(profile, asked_withheld, lang)
-            yield from self._finish(WITHHELD.get(lang, WITHHELD["en"]), (), notices, "answer", lang, timings, started)
+            yield from self._finish(localized(WITHHELD, lang), (), notices, "answer", lang, timings, started)
             return
 
         mark = time.perf_counter()
@@ -189,7 +189,7 @@ class Tutor:
             return
         answer_withheld = omissions.match_text("".join(parts))
         if answer_withheld:
-            text = WITHHELD.get(lang, WITHHELD["en"])
+            text = localized(WITHHELD, lang)
             yield StreamEvent("replace", text=text)
             notices = _dedupe(notices + _withheld_notices(profile, answer_withheld, lang))
             yield from self._finish(text, (), notices, "answer", lang, timings, started, stream=False)
