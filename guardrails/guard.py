@@ -42,7 +42,6 @@ from guardrails.scorer import CONTEXT_TURNS, LONG, Scorer
 log = logging.getLogger(__name__)
 
 
-
 # Shown when a configured external moderation endpoint is down and the operator chose fail-closed.
 _UNAVAILABLE_TEXT = {
     "en": "The safety check is unavailable right now, so I cannot answer this. Please try again in a moment.",
