@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -137,6 +139,26 @@ def ask(services: Services, question: str, locale: str, subject: str | None, gra
             click.echo(f"[{number}] {citation.source}" + (f" ({where})" if where else ""))
 
 
+def _dataset(read: Callable[[Path], list[Any]], dataset: str) -> list[Any]:
+    """The rows of an evaluation dataset; a malformed file is ``error: <file>:<line>: ...`` and exit 2."""
+    from tutor.evaluation import DatasetError
+
+    try:
+        return read(Path(dataset))
+    except DatasetError as exc:
+        fail(str(exc), 2)
+
+
+def _report(report: dict[str, Any], as_json: bool, header: str, row: Callable[[str, dict[str, Any]], str]) -> None:
+    """An evaluation report: one JSON object, or a table of the overall figures and one row per language."""
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+        return
+    click.echo(header)
+    for name, figures in [("overall", report)] + list(report["by_lang"].items()):
+        click.echo(row(name, figures))
+
+
 @click.command("retrieval")
 @click.option("--dataset", required=True, help="JSONL with question, source, lang")
 @locale_option
@@ -145,21 +167,18 @@ def ask(services: Services, question: str, locale: str, subject: str | None, gra
 @pass_services
 def eval_retrieval(services: Services, dataset: str, locale: str, k: int, as_json: bool) -> None:
     """Recall@1/3/5 and MRR at document level."""
-    from tutor.evaluation import DatasetError, evaluate_retrieval, read_jsonl
+    from tutor.evaluation import evaluate_retrieval, read_jsonl
 
-    try:
-        rows = read_jsonl(Path(dataset))
-    except DatasetError as exc:
-        fail(str(exc), 2)
+    rows = _dataset(read_jsonl, dataset)
     report = evaluate_retrieval(services.tutor.retriever, rows, locale, k=k,
                                 progress=lambda d, t: progress_bar(d, t, "questions"))
-    if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False))
-        return
-    click.echo(f"{'':8} {'n':>4} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}")
-    for name, m in [("overall", report)] + list(report["by_lang"].items()):
-        click.echo(f"{name:8} {m['n']:>4} {m['recall@1']:>6.3f} {m['recall@3']:>6.3f} {m['recall@5']:>6.3f} "
-                   f"{m['mrr']:>6.3f}")
+    _report(report, as_json, f"{'':8} {'n':>4} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}",
+            lambda name, m: f"{name:8} {m['n']:>4} {m['recall@1']:>6.3f} {m['recall@3']:>6.3f} "
+                            f"{m['recall@5']:>6.3f} {m['mrr']:>6.3f}")
+
+
+def _share(value: float | None) -> str:
+    return "   n/a" if value is None else f"{value:6.3f}"
 
 
 @click.command("answers")
@@ -170,27 +189,17 @@ def eval_retrieval(services: Services, dataset: str, locale: str, k: int, as_jso
 @pass_services
 def eval_answers(services: Services, dataset: str, locale: str, k: int, as_json: bool) -> None:
     """What the pupil reads: the right passage cited, the fact, 'not found'."""
-    from tutor.evaluation import DatasetError, evaluate_answers, read_answer_rows
+    from tutor.evaluation import evaluate_answers, read_answer_rows
 
-    try:
-        rows = read_answer_rows(Path(dataset))
-    except DatasetError as exc:
-        fail(str(exc), 2)
+    rows = _dataset(read_answer_rows, dataset)
     tutor = services.tutor
     report = evaluate_answers(lambda q: tutor.ask(q, locale), rows, k=k,
                               progress=lambda d, t: progress_bar(d, t, "questions"))
-    if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False))
-        return
-
-    def pct(v: float | None) -> str:
-        return "   n/a" if v is None else f"{v:6.3f}"
-
-    click.echo(f"{'':8} {'n':>4} {'answered':>9} {'cited@3':>8} {'fact':>6} {'not found':>10}")
-    for name, m in [("overall", report)] + list(report["by_lang"].items()):
-        click.echo(f"{name:8} {m['n']:>4} {pct(m['answered']):>9} {pct(m['cited@3']):>8} {pct(m['fact']):>6} "
-                   f"{pct(m['not_found']):>10}")
-    click.echo(f"latency p50 / p95: {report['latency_ms_p50']} / {report['latency_ms_p95']} ms")
+    _report(report, as_json, f"{'':8} {'n':>4} {'answered':>9} {'cited@3':>8} {'fact':>6} {'not found':>10}",
+            lambda name, m: f"{name:8} {m['n']:>4} {_share(m['answered']):>9} {_share(m['cited@3']):>8} "
+                            f"{_share(m['fact']):>6} {_share(m['not_found']):>10}")
+    if not as_json:
+        click.echo(f"latency p50 / p95: {report['latency_ms_p50']} / {report['latency_ms_p95']} ms")
 
 
 @click.command()
