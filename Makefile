@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+PYBABEL := $(PY) -m babel.messages.frontend -q
 PORT   ?= 8501
 
 .PHONY: install run test lint i18n seed clean-venv eval-guard lock bench bench-quick bench-curriculum
@@ -26,7 +27,7 @@ lock:
 	rm -rf .venv-lock
 
 install: $(STAMP)
-	$(PY) -m tutor.i18n_tasks compile
+	$(PYBABEL) compile -d translations --statistics
 
 run: install
 	$(VENV)/bin/localtutor seed
@@ -38,8 +39,14 @@ lint: install
 test: install lint
 	$(PY) -m pytest
 
+# UI catalogs with Babel's own command line. English is the source language: it needs no catalog
+# (gettext falls back to the message ids). A new language: $(PYBABEL) init -i translations/messages.pot
+# -d translations -l XX --width 100, then `make i18n`. Width 100: the committed catalogs' line width.
 i18n: install
-	$(PY) -m tutor.i18n_tasks extract update compile
+	$(PYBABEL) extract -F babel.cfg -k _ -o translations/messages.pot --no-location --sort-output \
+	  --width 100 --project localtutor app.py app_pages tutor
+	$(PYBABEL) update -i translations/messages.pot -d translations --width 100 --no-fuzzy-matching
+	$(PYBABEL) compile -d translations --statistics
 
 seed: install
 	$(VENV)/bin/localtutor seed

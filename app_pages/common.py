@@ -43,15 +43,11 @@ class Services:
 @st.cache_resource(show_spinner="Loading the tutor…")
 def _services(_settings: Settings, configuration: str) -> Services:
     """One tutor (embedder, store, guard, backend) and its app services per server process and configuration."""
-    from curriculum.ingest import Ingestor
+    from tutor.services import Services as Parts  # the composition root shared with the CLI
 
-    tutor = Tutor.from_settings(_settings)
-    assert tutor.database is not None
-    ingestor = Ingestor(tutor.store, tutor.embedder, chunk_size=_settings.chunk_size,
-                        chunk_overlap=_settings.chunk_overlap)
-    accounts = Accounts.from_settings(tutor.database, _settings)
-    return Services(tutor, accounts, SignInTickets(accounts), History(tutor.database),
-                    CurriculumAdmin(ingestor, tutor.database), FirstRunCode(tutor.database))
+    parts = Parts(_settings)
+    return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts), History(parts.database),
+                    CurriculumAdmin(parts.ingestor, parts.database), FirstRunCode(parts.database))
 
 
 def services() -> Services:

@@ -17,10 +17,10 @@ from benchmarks.common import machine, sample_questions, stage, summary_ms, writ
 
 def ask_latency(home: Path, rounds: int) -> dict[str, Any]:
     from tutor.config import Settings
-    from tutor.pipeline import Tutor
+    from tutor.services import build_tutor
 
     start = time.perf_counter()
-    tutor = Tutor.from_settings(Settings(home=home, backend="extractive"))
+    tutor = build_tutor(Settings(home=home, backend="extractive"))
     tutor.ask("Mis on vereringe?", "ee")  # the first answer loads models and builds the indexes
     warm_s = time.perf_counter() - start
     seconds, stages = [], {}

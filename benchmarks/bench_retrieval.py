@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.common import machine, rss_mb, stage, summary_ms, words_of_samples, write_result
+from curriculum.embedders import Capabilities
 from curriculum.index_cache import IndexCache, memory_bytes
 from curriculum.retrieval import HybridRetriever
 from curriculum.store import ACTIVE, CurriculumStore, make_client
@@ -39,7 +40,7 @@ class GivenEmbedding:
 
     name = "synthetic"
     dimension = DIM
-    typical_similarity = 0.75
+    capabilities = Capabilities(typical_similarity=0.75)
 
     def embed_query(self, text: str) -> np.ndarray:
         raise AssertionError("the benchmark passes query_embedding")

@@ -59,13 +59,11 @@ def free_port() -> int:
 
 def make_pupils(home: Path, count: int) -> list[str]:
     """``count`` student accounts with a live session each; returns their Cookie headers."""
-    from tutor.accounts import Accounts
-    from tutor.appdb import open_database
     from tutor.browser_session import SESSION_COOKIE
     from tutor.config import Settings
+    from tutor.services import Services
 
-    settings = Settings(home=home)
-    accounts = Accounts.from_settings(open_database(settings), settings)
+    accounts = Services(Settings(home=home)).accounts
     cookies = []
     for i in range(count):
         name = f"bench-pupil-{i:03d}"

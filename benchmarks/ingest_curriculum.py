@@ -25,6 +25,7 @@ from curriculum.ingest import Ingestor
 from tutor.config import Settings
 from tutor.evaluation import evaluate_retrieval, read_jsonl
 from tutor.pipeline import Tutor
+from tutor.services import build_tutor
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "estonian-curriculum" / "pages"
@@ -88,7 +89,7 @@ def main() -> None:
     files = sorted(CORPUS.glob("*.md"))
     if args.pages != "all":
         files = files[: int(args.pages)]
-    tutor = Tutor.from_settings(Settings(home=home))
+    tutor = build_tutor(Settings(home=home))
     previous: dict[str, Any] = {}
     if args.evaluate_only:
         if not args.home or not args.out or not Path(args.out).exists():

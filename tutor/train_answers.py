@@ -85,20 +85,19 @@ def _configurations(texts: list[Path]) -> list[tuple[str, list[Path]]]:
 
 def collect(home: Path) -> tuple[list[dict], list[dict]]:
     """Ranker rows (features, label, fold, question id) and gate rows, from the pipeline's own retrieval."""
-    from tutor.cli import _ingestor, seed_samples
     from tutor.config import Settings
-    from tutor.pipeline import Tutor
+    from tutor.services import Services
 
-    settings = Settings(home=home)
-    seed_samples(settings, [LOCALE])
-    ingestor = _ingestor(settings)
+    services = Services(Settings(home=home))
+    services.seed_samples([LOCALE])
+    ingestor = services.ingestor
     texts = sorted(p for data in DATA_DIRS for p in (data / "texts").glob("*.md"))
     configurations = _configurations(texts)
     for locale, chosen in configurations:
         failed = [r for r in ingestor.ingest_paths(chosen, locale, uploader="train_answers") if not r.ok]
         if failed:
             raise SystemExit(f"ingest failed: {[r.error for r in failed]}")
-    tutor = Tutor.from_settings(settings)
+    tutor = services.tutor
     embed = UnitEmbeddings(tutor.embedder)
     ranker_rows, gate_rows = [], []
     questions = _rows("questions.jsonl") + _rows("offtopic.jsonl")

@@ -23,10 +23,9 @@ def configure_logging() -> None:
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     """At server start: a fresh first-run setup code in the log while no account exists."""
-    from tutor.appdb import open_database
-    from tutor.config import Settings
     from tutor.first_run import FirstRunCode, announce
+    from tutor.services import Services
 
     configure_logging()
-    announce(FirstRunCode(open_database(Settings())).issue())
+    announce(FirstRunCode(Services().database).issue())
     yield

@@ -6,11 +6,16 @@ from pathlib import Path
 
 import numpy as np
 
-from curriculum.embedders._base import EmbedderError
+from curriculum.embedders._base import UNCALIBRATED, EmbedderError
 
 
 class SentenceTransformerEmbedder:
-    """Any sentence-transformers model folder on local disk (never fetched from a hub)."""
+    """Any sentence-transformers model folder on local disk (never fetched from a hub).
+
+    Its similarity scale is unknown here, so it declares no calibrated thresholds.
+    """
+
+    capabilities = UNCALIBRATED
 
     def __init__(self, path: str | Path, *, name: str | None = None) -> None:
         model_path = Path(path)

@@ -63,8 +63,8 @@ def test_errors_are_reported_with_a_failing_exit_code(home: Path, monkeypatch: p
     assert "too short" in capsys.readouterr().err
     assert main(["users", "remove", "nobody"]) == 1
     assert "no user 'nobody'" in capsys.readouterr().err
-    with pytest.raises(SystemExit):
-        main(["users", "role", "ana", "superuser"])  # argparse rejects unknown roles
+    assert main(["users", "role", "ana", "superuser"]) == 2  # a usage error, before any change
+    assert "'superuser' is not one of 'student', 'teacher', 'admin'" in capsys.readouterr().err
     assert Accounts(_db(home)).list_users() == []
 
 

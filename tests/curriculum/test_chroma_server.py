@@ -14,6 +14,7 @@ from tests.services import chroma_missing
 from tests.services import chroma_server as start_chroma
 from tutor.config import Settings
 from tutor.pipeline import Tutor
+from tutor.services import build_tutor
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_tutor_uses_the_server_named_by_chroma_host(chroma_server: int, tutor: T
     monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
     monkeypatch.setenv("CHROMA_PORT", str(chroma_server))
     settings = Settings(home=tmp_path)
-    remote = Tutor.from_settings(settings)
+    remote = build_tutor(settings)
     doc = tmp_path / "vereringe.md"
     doc.write_text("# Vereringe\n\nSüda pumpab verd ja vereringe viib hapnikku kõikidesse elunditesse.",
                    encoding="utf-8")

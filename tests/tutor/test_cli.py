@@ -1,20 +1,24 @@
 """The CLI contract, driven through the real entry point."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import click
 import pytest
+from click.testing import CliRunner
 
 from tests.helpers import FakeOpenAIServer
 from tutor.appdb import AppDatabase
-from tutor.cli import main
+from tutor.cli import cli, main
 
 ASK_KEYS = {"answer", "citations", "notices", "decision", "backend", "timings_ms"}
 CITATION_KEYS = {"source", "page", "section", "chunk_id", "score"}
+ROOT = Path(__file__).resolve().parents[2]
 METRIC_KEYS = {"n", "recall@1", "recall@3", "recall@5", "mrr"}
 
 
@@ -153,3 +157,49 @@ def test_ask_reports_a_failing_model_endpoint_without_hanging(home_env: Path, mo
     error = capsys.readouterr().err
     assert error.startswith("error: ")
     assert ("no answer from the model for 3 s" in error) == (fault == "stall")
+
+
+def _documented_command_lines() -> list[str]:
+    """Every ``localtutor ...`` line in the README, the docs and the Makefile."""
+    lines = []
+    for path in [ROOT / "README.md", ROOT / "Makefile", *sorted((ROOT / "docs").glob("*.md"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for match in re.finditer(r"localtutor ((?:[a-z]+ ?)+)([^`|#&]*)", line):
+                lines.append(match.group(0).strip())
+    return lines
+
+
+def test_every_documented_command_and_option_exists() -> None:
+    """A renamed command or option fails here before an operator's script does."""
+    checked = 0
+    for line in _documented_command_lines():
+        command: click.Command = cli
+        words = line.split()[1:]
+        while isinstance(command, click.Group) and words and words[0] in command.commands:
+            command = command.commands[words.pop(0)]
+        if command is cli:
+            continue  # prose ("localtutor is a ...")
+        options = {name for p in command.params for name in p.opts}
+        for option in re.findall(r"(?<![\w-])--[a-z][\w-]*", line):
+            assert option in options, f"{line!r}: {command.name} has no {option}"
+        done = CliRunner().invoke(cli, [*line.split()[1:len(line.split()) - len(words)], "--help"])
+        assert done.exit_code == 0, (line, done.output)
+        checked += 1
+    assert checked >= 30
+
+
+def test_actor_defaults_to_the_login_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--actor`` is declared once for every command that writes the audit log; $USER when absent."""
+    monkeypatch.setenv("LOCALTUTOR_HOME", str(tmp_path))
+    monkeypatch.setenv("USER", "ops-mart")
+    done = CliRunner().invoke(cli, ["retention", "set", "30"])
+    assert done.exit_code == 0 and done.stdout == "chat history is kept 30 days\n"
+    assert CliRunner().invoke(cli, ["retention", "set", "0", "--actor", "ops-anu"]).exit_code == 0
+    log = AppDatabase(f"sqlite:///{tmp_path / 'localtutor.sqlite3'}").audit_log(limit=2)
+    assert [e.actor for e in log] == ["ops-anu", "ops-mart"]
+
+
+def test_usage_errors_exit_2_with_the_usage_line() -> None:
+    done = CliRunner().invoke(cli, ["eval", "answers", "--locale", "ee"])
+    assert done.exit_code == 2
+    assert "Usage: localtutor eval answers" in done.stderr and "--dataset" in done.stderr

@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tutor.appdb.models import AppSetting, AuditEntry, ConformanceRun, ProfileState, utcnow
+from tutor.appdb.models import AppSetting, AuditEntry, ConformanceRun, ProfileState
+from tutor.clock import utcnow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _migrated: set[str] = set()

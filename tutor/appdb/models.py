@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from tutor.clock import utc, utcnow
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def utc(value: datetime) -> datetime:
-    """SQLite returns naive datetimes for ``DateTime(timezone=True)``; everything stored is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+__all__ = ["utc", "utcnow"]  # still imported from here by tutor.accounts until its split (docs/architecture.md)
 
 
 class Base(DeclarativeBase):
