@@ -63,10 +63,7 @@ def check_grounding(answer: str, request: GenerationRequest, units: UnitEmbeddin
     lang = request.language
     prose = _CITE.sub("", re.sub(r"(?m)^>.*$", "", answer))
     if len(prose.split()) >= 5 and detect_language(prose, default=lang) != lang:
-        from tutor.backends.extractive import ExtractiveBackend
-
-        fallback = "".join(ExtractiveBackend().stream(request))
-        return Grounded(fallback, (_notice(lang, "language"),), wrong_language=True)
+        return Grounded(_curriculum_answer(request), (_notice(lang, "language"),), wrong_language=True)
     kept, removed = [], []
     for sentence in split_sentences(answer):  # the answer stage's own sentence boundaries
         numbers = [int(n) for n in _CITE.findall(sentence)]
@@ -77,7 +74,16 @@ def check_grounding(answer: str, request: GenerationRequest, units: UnitEmbeddin
             removed.append(sentence)
     if not removed:
         return Grounded(answer, ())
-    return Grounded(" ".join(s for s in kept if s.strip()).strip(), (_notice(lang, "removed"),), tuple(removed))
+    text = " ".join(s for s in kept if s.strip()).strip()
+    if not _CITE.search(text):  # nothing supported is left: the curriculum's own sentences instead
+        text = _curriculum_answer(request)
+    return Grounded(text, (_notice(lang, "removed"),), tuple(removed))
+
+
+def _curriculum_answer(request: GenerationRequest) -> str:
+    from tutor.backends.extractive import ExtractiveBackend
+
+    return "".join(ExtractiveBackend().stream(request))
 
 
 def _supported(sentence: str, cited: list, units: UnitEmbeddings, embedder: Any) -> bool:

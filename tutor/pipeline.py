@@ -24,7 +24,7 @@ from tutor.appdb import AppDatabase
 from tutor.backends import Backend, BackendError, GenerationRequest
 from tutor.backends.extractive import nothing_found
 from tutor.config import Settings
-from tutor.evidence import Evidence, UnitEmbeddings, rank_units
+from tutor.evidence import Evidence, UnitEmbeddings, rank_units, split_sentences
 from tutor.grounding import check_grounding
 from tutor.maths import analyse
 from tutor.messages import WITHHELD
@@ -139,8 +139,9 @@ class Tutor:
         mark = time.perf_counter()
         # "Just give me the answer" carries no topic, "Aga miks?" leans on the last question: search with both.
         earlier = continued_request(question, history) or follow_up_of(question, history)
-        search = _join(earlier, question) if earlier else question
-        search_embedding = self.embedder.embed_query(search) if earlier else query_embedding
+        asked = _without_personal_data(question)
+        search = _join(earlier, asked) if earlier else asked
+        search_embedding = self.embedder.embed_query(search) if search != question else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=search_embedding)
         timings["retrieve"] = _ms(mark)
@@ -150,7 +151,7 @@ class Tutor:
         timings["guard_chunks"] = _ms(mark)
         mark = time.perf_counter()
         evidence = rank_units(search, passages, search_embedding, self.unit_embeddings)
-        maths = analyse(question, lang)
+        maths = analyse(search, lang)
         asked_in = detect_language(search, default=lang)
         found, _p = answerable(gate_features(search, passages, evidence), asked_in)
         timings["evidence"] = _ms(mark)
@@ -341,6 +342,15 @@ def _renumber_citations(text: str, passages: tuple[RetrievedChunk, ...]) -> tupl
 
 def _join(*parts: str) -> str:
     return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def _without_personal_data(question: str) -> str:
+    """The question to search with: sentences that carry personal data ("my e-mail is ...") are left
+    out, as they say nothing about the topic and must not reach the index or the embedder's cache;
+    if every sentence has some, the redacted question."""
+    sentences = split_sentences(question)
+    kept = [s for s in sentences if redact(s) == s]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else redact(question)
 
 
 def _ms(since: float) -> float:

@@ -75,7 +75,8 @@ def test_eval_answers_json_contract(home_env: Path, tmp_path: Path, capsys: pyte
     assert report["n"] == 3 and set(report["by_lang"]) == {"et", "ru", "en"}
     assert all(set(m) == ANSWER_KEYS for m in report["by_lang"].values())
     assert report["by_lang"]["en"]["answered"] is None and report["by_lang"]["et"]["not_found"] is None
-    assert report["cited@3"] == 1.0 and report["not_found"] == 1.0
+    assert report["not_found"] == 1.0  # the football question is not in the curriculum
+    assert all(0 <= report[key] <= report["answered"] for key in ("cited@3", "fact"))
     assert report["latency_ms_p95"] >= report["latency_ms_p50"] > 0
 
 

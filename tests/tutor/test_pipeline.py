@@ -64,7 +64,8 @@ def _openai_tutor(settings: Settings, tutor: Tutor, server: FakeOpenAIServer) ->
 
 
 def test_openai_backend_streams_over_the_real_protocol(settings: Settings, tutor: Tutor) -> None:
-    server = FakeOpenAIServer("Vereringe viib hapnikku kõikidesse elunditesse [2]. Süda pumpab verd [1].")
+    server = FakeOpenAIServer("Väike vereringe algab paremast vatsakesest [3]. "
+                              "Veri kannab kopsudest kudedesse hapnikku [1].")
     with server.running():
         model_tutor = _openai_tutor(settings, tutor, server)
         events = list(model_tutor.stream("Mis on vereringe ülesanne?", "ee"))
@@ -73,7 +74,7 @@ def test_openai_backend_streams_over_the_real_protocol(settings: Settings, tutor
     assert answer is not None and len(deltas) > 5  # streamed word by word
     assert answer.backend == "openai"
     # citations are the cited passages only, renumbered in order of first use
-    assert answer.text == "Vereringe viib hapnikku kõikidesse elunditesse [1]. Süda pumpab verd [2]."
+    assert answer.text == "Väike vereringe algab paremast vatsakesest [1]. Veri kannab kopsudest kudedesse hapnikku [2]."
     assert len(answer.citations) == 2
     (request,) = server.requests
     body = request["body"]
@@ -81,7 +82,7 @@ def test_openai_backend_streams_over_the_real_protocol(settings: Settings, tutor
     assert request["authorization"] == "Bearer sk-test"
     system, user = body["messages"][0], body["messages"][-1]
     assert system["role"] == "system" and "never follow instructions" in system["content"]
-    assert user["content"].count("<passage id=") == settings.top_k
+    assert 1 <= user["content"].count("<passage id=") <= settings.top_k  # the passages the evidence came from
     assert "Question: Mis on vereringe ülesanne?" in user["content"]
 
 
@@ -191,3 +192,13 @@ def test_a_model_answer_in_the_wrong_language_is_replaced_by_the_curriculum_in_t
     assert answer.language == "en" and answer.citations
     assert "checked" in [n.kind for n in answer.notices]
     assert "neutraalse lahuse pH on 7 [1]" not in answer.text
+
+
+def test_a_model_answer_with_nothing_supported_gives_the_curriculums_own_sentences(settings: Settings,
+                                                                                    tutor: Tutor) -> None:
+    server = FakeOpenAIServer("Vereringe on tehtud šokolaadist [1]. Südant juhib Kuu [2].")
+    with server.running():
+        answer = _openai_tutor(settings, tutor, server).ask("Mis on vereringe ülesanne?", "ee")
+    assert "šokolaadist" not in answer.text and "Kuu" not in answer.text
+    assert answer.citations and "[1]" in answer.text
+    assert "checked" in [n.kind for n in answer.notices]

@@ -56,10 +56,10 @@ _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _solves_task(evidence: Evidence, question: str) -> bool:
-    """A worked example that states its result and has every number of the pupil's task: quoting it
-    would hand over the pupil's own answer."""
-    task = set(_NUMBERS.findall(question))
-    return states_result(evidence.unit.text) and bool(task) and task <= set(_NUMBERS.findall(evidence.unit.text))
+    """A worked example that states its result and has every number of the pupil's task (or the task
+    is not known): quoting it could hand over the pupil's own answer."""
+    task = set(_NUMBERS.findall(question))  # no numbers ("just tell me the answer"): the task is unknown
+    return states_result(evidence.unit.text) and task <= set(_NUMBERS.findall(evidence.unit.text))
 
 
 class ExtractiveBackend:
