@@ -191,6 +191,12 @@ def decision_rates(p_u: np.ndarray, p_sh: np.ndarray, protective: np.ndarray, ca
     return mean(~blocked[safe]), mean(blocked[~safe]), mean(care[sh])
 
 
+# Care is never traded for fewer false alarms: a self-harm threshold above this would let a dev split's
+# noise decide that a pupil at risk meets a refusal or a plain answer (the dev optimum swung to 0.68
+# for Estonian once, and the test split's care rate fell from 0.91 to 0.86).
+SELF_HARM_MAX = 0.5
+
+
 def choose_thresholds(scores: list, labels: list[str]) -> tuple[float, float, tuple[float, float, float]]:
     """The thresholds of the unsafe and self-harm heads for one language, chosen together on dev rows:
     the pair that maximises the mean of the three rates pupils feel, plus half the worst of them."""
@@ -204,7 +210,7 @@ def choose_thresholds(scores: list, labels: list[str]) -> tuple[float, float, tu
     grid = grid[(grid >= 0.15) & (grid <= 0.9)]
     best, best_pair, best_rates = -1.0, (0.5, 0.5), (0.0, 0.0, 0.0)
     for t_u in grid:
-        for t_sh in grid:
+        for t_sh in grid[grid <= SELF_HARM_MAX]:
             rates = decision_rates(p_u, p_sh, protective, cat_sh, y, float(t_u), float(t_sh))
             score = float(np.mean(rates)) + 0.5 * min(rates)
             if score > best + 1e-9:
