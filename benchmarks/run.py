@@ -85,7 +85,9 @@ def main() -> None:
         if not args.report:
             parser.error("--report-only needs --report")
         results = {name: json.loads((out_dir / f"{name}.json").read_text(encoding="utf-8")) for name in PARTS}
-        summary = json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+        # The headline again from the results: a part may have been run again alone since.
+        summary = {**json.loads((out_dir / "summary.json").read_text(encoding="utf-8")), **headline(results)}
+        (out_dir / "summary.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
         report(Path(args.report), results, summary)
         return
     quick = ["--quick"] if args.quick else []
