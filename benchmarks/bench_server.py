@@ -134,7 +134,7 @@ async def pupil(tab: PupilTab, questions: list[str], deadline: float, think_s: f
                 times: list[float], errors: list[str]) -> None:
     if think_s:
         await asyncio.sleep(random.uniform(0, think_s))
-    for question in questions:
+    for number, question in enumerate(questions, start=1):
         if time.monotonic() > deadline:
             return
         try:
@@ -146,7 +146,7 @@ async def pupil(tab: PupilTab, questions: list[str], deadline: float, think_s: f
             errors.append(f"no answer shown: {run.errors or run.elements}")
         else:
             times.append(run.seconds)
-        if think_s:
+        if think_s and number < len(questions):  # no pause after the last question: the run ends there
             await asyncio.sleep(random.expovariate(1 / think_s))
 
 

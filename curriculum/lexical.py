@@ -225,11 +225,17 @@ class BM25Index:
         rarest = self._idf(1)
         total = 0.0
         matched = np.zeros(len(candidates), dtype=np.float64)
+        # Membership through one reusable mask over the slots: np.isin sorts a common word's whole
+        # posting list for every question (~4 ms of ~30 at 100,000 chunks).
+        mask = np.zeros(len(self._alive), dtype=bool)
         for variants in words:
             weight = max((postings[v][2] if postings[v][2] else rarest for v in variants), default=rarest)
             total += weight
             has = np.zeros(len(candidates), dtype=bool)
             for v in variants:
-                has |= np.isin(candidates, postings[v][0], assume_unique=True)
+                slots = postings[v][0]
+                mask[slots] = True
+                has |= mask[candidates]
+                mask[slots] = False
             matched += weight * has
         return (matched / total).tolist() if total else [0.0] * len(candidates)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ class CurriculumStore:
         # The collection handle the last snapshot() read, reused by the reads of the same question:
         # fetching a handle costs ~10 ms once a collection's metadata names hundreds of documents.
         self._handles: dict[str, Any] = {}
+        self._documents: dict[str, tuple[tuple[str, int], tuple[DocumentInfo, ...]]] = {}  # per (id, revision)
 
     # -- collections -----------------------------------------------------------------
     def _collection(self, locale: str, *, create: bool) -> Any | None:
@@ -282,21 +283,36 @@ class CurriculumStore:
             return visible
 
     def documents(self, locale: str) -> list[DocumentInfo]:
+        """The visible documents of a locale, with their chunk counts.
+
+        Kept per collection revision: the chat page asks on every script run, and reading every
+        chunk's metadata costs seconds at the whole curriculum's size. Every write counts a new
+        revision in the collection's metadata, so this holds across processes (replicas, a worker).
+        """
+        revision, active = self.snapshot(locale)
+        collection = self._handles.get(locale)
+        if collection is None:
+            return []
+        key = (str(collection.id), revision)  # a dropped and re-made collection has a new id
+        known = self._documents.get(locale)
+        if active is not None and known is not None and known[0] == key:
+            return list(known[1])
         infos: dict[str, DocumentInfo] = {}
-        for chunk in self.all_chunks(locale):
-            meta = chunk.metadata
+        counts: dict[str, int] = {}
+        for meta in self._metadatas(collection):
             source = str(meta["source"])
-            known = infos.get(source)
-            if known is not None:
-                infos[source] = DocumentInfo(**{**known.__dict__, "chunks": known.chunks + 1})
-                continue
-            infos[source] = DocumentInfo(
-                source=source, title=str(meta.get("title") or source), subject=meta.get("subject"),
-                grade=meta.get("grade"), language=meta.get("language"),
-                content_hash=str(meta.get("content_hash", "")), ingested_at=str(meta.get("ingested_at", "")),
-                uploader=meta.get("uploader"), chunks=1,
-            )
-        return sorted(infos.values(), key=lambda d: d.source)
+            counts[source] = counts.get(source, 0) + 1
+            if source not in infos:
+                infos[source] = DocumentInfo(
+                    source=source, title=str(meta.get("title") or source), subject=meta.get("subject"),
+                    grade=meta.get("grade"), language=meta.get("language"),
+                    content_hash=str(meta.get("content_hash", "")), ingested_at=str(meta.get("ingested_at", "")),
+                    uploader=meta.get("uploader"), chunks=0,
+                )
+        out = sorted((replace(d, chunks=counts[d.source]) for d in infos.values()), key=lambda d: d.source)
+        if active is not None:
+            self._documents[locale] = (key, tuple(out))
+        return out
 
     def document_chunks(self, locale: str, source: str) -> list[StoredChunk]:
         chunks = [c for c in self.all_chunks(locale, where={"source": source})]
@@ -314,6 +330,17 @@ class CurriculumStore:
         if not anything:
             return []
         return self._read(collection, where)
+
+    def _metadatas(self, collection: Any) -> Iterator[dict[str, Any]]:
+        """The metadata of every visible chunk, read in pages without the texts."""
+        anything, where = self._visible(collection, None)
+        offset, page = 0, 5000
+        while anything:
+            metadatas = collection.get(where=where, include=["metadatas"], limit=page, offset=offset)["metadatas"] or []
+            yield from (dict(meta or {}) for meta in metadatas)
+            if len(metadatas) < page:
+                return
+            offset += page
 
     def _read(self, collection: Any, where: dict[str, Any] | None) -> list[StoredChunk]:
         """Every chunk matching ``where``, read in pages."""

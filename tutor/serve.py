@@ -20,10 +20,19 @@ FORWARDED = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 def streamlit_command(address: str, port: int) -> list[str]:
-    """The ``streamlit run`` command line for the app on ``address:port``."""
+    """The ``streamlit run`` command line for the app on ``address:port``.
+
+    No file watcher: a served app is not edited in place, and Streamlit's watcher follows every file
+    under the app's folder; when something there is written often (a store, a log, a virtualenv
+    being installed) its inotify queue overflows and it walks the whole tree again, which took a
+    third of the server's CPU under load in ``make bench`` (docs/performance.md). No full garbage
+    collection after every script run either: with the models' objects in memory one takes ~50 ms
+    and holds the interpreter lock, on every pupil's every rerun (Python's own collector still runs).
+    """
     return [sys.executable, "-m", "streamlit", "run", str(LAUNCHER), "--server.port", str(port),
             "--server.address", address, "--browser.gatherUsageStats", "false",
-            "--server.headless", "true", "--client.toolbarMode", "viewer"]  # no developer menu for users
+            "--server.headless", "true", "--server.fileWatcherType", "none", "--runner.postScriptGC", "false",
+            "--client.toolbarMode", "viewer"]  # no developer menu for users
 
 
 def exit_status(returncode: int) -> int:

@@ -76,3 +76,14 @@ def test_accounts_sessions_and_curriculum_survive_a_restart(tmp_path: Path) -> N
                           env=env, cwd=ROOT, check=True, capture_output=True, text=True, timeout=300)
     assert [c["source"] for c in json.loads(done.stdout)["citations"]][:1] == ["rabad.md"]
     assert [u.name for u in accounts.list_users()] == ["ana"]
+
+
+def test_the_served_app_watches_no_files_and_forces_no_collection_after_each_run() -> None:
+    # Streamlit's watcher walks the whole app folder again whenever its inotify queue overflows (a
+    # third of the server's CPU under load while a store under that folder was written), and its
+    # gc.collect(2) after every script run costs ~50 ms with the models loaded.
+    from tutor.serve import streamlit_command
+
+    command = streamlit_command("127.0.0.1", 8501)
+    assert command[command.index("--server.fileWatcherType") + 1] == "none"
+    assert command[command.index("--runner.postScriptGC") + 1] == "false"
