@@ -14,11 +14,13 @@ from app_pages.common import (  # noqa: E402
     LOCALE,
     RETENTION_CHECKED,
     TEACHING,
+    apply_saved_language,
     get_history,
     get_tutor,
     remember_session,
     role_label,
     session_ui,
+    show_flashed,
     sign_out,
     signed_in_user,
 )
@@ -34,6 +36,8 @@ if not st.session_state.get(RETENTION_CHECKED):  # the admin's retention period 
     get_history().purge_if_due()
     st.session_state[RETENTION_CHECKED] = True
 user = signed_in_user()
+if user is not None:
+    apply_saved_language(user)  # the interface language follows the user across reloads
 t = session_ui(tutor)
 _ = t._
 
@@ -50,6 +54,7 @@ learning = [
     st.Page("app_pages/chat.py", title=_("Tutor"), icon="💬", default=True),
     st.Page("app_pages/transparency.py", title=_("Rules"), icon="⚖️"),
 ]
+show_flashed()  # confirmations of the action that just reran the page
 if user.role not in TEACHING:
     st.navigation(learning).run()
     st.stop()
@@ -58,13 +63,14 @@ pages = {
     _("Teaching"): [
         st.Page("app_pages/curriculum.py", title=_("Curriculum"), icon="📚"),
         st.Page("app_pages/flags.py", title=_("Flags"), icon="🚩"),
+        st.Page("app_pages/reports.py", title=_("Reports"), icon="📝"),
+        st.Page("app_pages/gaps.py", title=_("Curriculum gaps"), icon="🕳️"),
     ],
 }
 if user.role in ADMIN:
     pages[_("Administration")] = [
         st.Page("app_pages/admin_profiles.py", title=_("Profiles and conformance"), icon="🌍"),
         st.Page("app_pages/admin_dashboards.py", title=_("Dashboards"), icon="📊"),
-        st.Page("app_pages/admin_reports.py", title=_("Reports"), icon="📝"),
         st.Page("app_pages/admin_audit.py", title=_("Audit log"), icon="🧾"),
         st.Page("app_pages/admin_users.py", title=_("Users"), icon="👥"),
         st.Page("app_pages/admin_retention.py", title=_("Retention"), icon="🗓️"),

@@ -18,9 +18,8 @@ from tutor.history import History
 from tutor.i18n import ui
 
 PAGES = Path(APP).parent / "app_pages"
-TEACHER_PAGES = ["curriculum.py", "flags.py"]
-ADMIN_PAGES = ["admin_profiles.py", "admin_dashboards.py", "admin_reports.py", "admin_audit.py", "admin_users.py",
-               "admin_retention.py"]
+TEACHER_PAGES = ["curriculum.py", "flags.py", "reports.py", "gaps.py"]
+ADMIN_PAGES = ["admin_profiles.py", "admin_dashboards.py", "admin_audit.py", "admin_users.py", "admin_retention.py"]
 et = ui("et")._
 
 
