@@ -9,6 +9,7 @@ import streamlit as st  # noqa: E402
 st.set_page_config(page_title="localtutor", page_icon="🎓", layout="centered")
 
 from app_pages.common import (  # noqa: E402
+    ACCESSIBLE_CSS,
     ADMIN,
     LANGUAGE,
     LOCALE,
@@ -31,6 +32,7 @@ for key in (LOCALE, LANGUAGE):
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
 
+st.html(ACCESSIBLE_CSS)
 tutor = get_tutor()
 if not st.session_state.get(RETENTION_CHECKED):  # the admin's retention period applies itself, daily
     get_history().purge_if_due()
@@ -58,17 +60,17 @@ show_flashed()  # confirmations of the action that just reran the page
 if user.role not in TEACHING:
     st.navigation(learning).run()
     st.stop()
-pages = {
-    _("Learning"): learning,
-    _("Teaching"): [
-        st.Page("app_pages/curriculum.py", title=_("Curriculum"), icon="📚"),
-        st.Page("app_pages/flags.py", title=_("Flags"), icon="🚩"),
-        st.Page("app_pages/reports.py", title=_("Reports"), icon="📝"),
-        st.Page("app_pages/gaps.py", title=_("Curriculum gaps"), icon="🕳️"),
-    ],
-}
+# One flat list: Streamlit's sectioned sidebar puts <li> items inside <div>s within the <ul>, which screen
+# readers cannot announce as a list (axe: list, listitem).
+pages = [
+    *learning,
+    st.Page("app_pages/curriculum.py", title=_("Curriculum"), icon="📚"),
+    st.Page("app_pages/flags.py", title=_("Flags"), icon="🚩"),
+    st.Page("app_pages/reports.py", title=_("Reports"), icon="📝"),
+    st.Page("app_pages/gaps.py", title=_("Curriculum gaps"), icon="🕳️"),
+]
 if user.role in ADMIN:
-    pages[_("Administration")] = [
+    pages += [
         st.Page("app_pages/admin_profiles.py", title=_("Profiles and conformance"), icon="🌍"),
         st.Page("app_pages/admin_dashboards.py", title=_("Dashboards"), icon="📊"),
         st.Page("app_pages/admin_audit.py", title=_("Audit log"), icon="🧾"),

@@ -40,11 +40,10 @@ def _set(profile_id: str, enabled: bool) -> None:
             name=_name(profile_id)))
 
 
-def _toggle(profile_id: str) -> None:
-    enabled = bool(st.session_state[f"profile-enabled-{profile_id}"])
+def _switch(profile_id: str, enabled: bool) -> None:
+    """on_click of a profile's switch button; switching off the default profile asks first."""
     if not enabled and profile_id == default_locale(tutor, registry.enabled_ids()):
         st.session_state[PENDING] = profile_id  # asked below, before anything changes
-        st.session_state[f"profile-enabled-{profile_id}"] = True
         return
     _set(profile_id, enabled)
 
@@ -125,8 +124,10 @@ for entry in entries:
         if entry.profile is None:
             st.error(_("This profile is broken and cannot be enabled: {error}").format(error=entry.error or ""))
             continue
-        st.toggle(_("Enabled"), value=entry.enabled, key=f"profile-enabled-{entry.id}", on_change=_toggle,
-                  args=(entry.id,))
+        status, switch = st.columns([3, 1], vertical_alignment="center")
+        status.markdown(("🟢 " + _("Enabled")) if entry.enabled else ("⚪ " + _("Disabled")))
+        switch.button(_("Switch off") if entry.enabled else _("Switch on"), key=f"profile-switch-{entry.id}",
+                      on_click=_switch, args=(entry.id, not entry.enabled))
         result = results.get(entry.id)
         if result is None:
             st.caption(_("Conformance: never checked."))

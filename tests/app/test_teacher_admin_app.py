@@ -179,10 +179,10 @@ def test_admin_toggles_a_profile_and_sees_conformance_and_broken_profiles(
     assert "red_line.weapons.lv" not in str(probes.to_numpy())
     assert any(e.startswith(et("This profile is broken and cannot be enabled: {error}").split("{")[0]) and
                "zz_broken" in e for e in errors), errors
-    assert not [t for t in at.toggle if t.key == "profile-enabled-zz_broken"]
+    assert not [b for b in at.button if b.key == "profile-switch-zz_broken"]
     assert at.button(key="conformance-ee")
     try:
-        at.toggle(key="profile-enabled-global").set_value(False).run()
+        at.button(key="profile-switch-global").click().run()
         assert not at.exception, at.exception
         assert accounts.db.profile_states()["global"].enabled is False
         entry = accounts.db.audit_log(limit=5)[0]
@@ -194,7 +194,7 @@ def test_admin_toggles_a_profile_and_sees_conformance_and_broken_profiles(
 def test_switching_off_the_default_profile_asks_first_and_names_where_pupils_go(
         accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
     at = open_app(accounts, make_user("admin"), page="app_pages/admin_profiles.py")
-    at.toggle(key="profile-enabled-ee").set_value(False).run()
+    at.button(key="profile-switch-ee").click().run()
     assert accounts.db.profile_states().get("ee") is None or accounts.db.profile_states()["ee"].enabled
     (warning,) = [w.value for w in at.warning]
     assert warning == et("{name} is the profile pupils see first. If you switch it off, pupils who use it move to "
