@@ -81,7 +81,7 @@ def test_two_replicas_share_sign_in_history_uploads_and_profiles(
             _sign_in(page, a, ("replica-student", PASSWORD))
             page.get_by_test_id("stChatInputTextArea").fill("Mis on vereringe?")
             page.keyboard.press("Enter")
-            page.get_by_text("[1] bio_vereringe.md").first.wait_for(timeout=90_000)
+            page.get_by_text("[1] Vereringeelundkond").first.wait_for(timeout=90_000)
             # ... and replica B knows the sign-in (the cookie A set) and shows the conversation.
             page.goto(b)
             page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
@@ -89,7 +89,7 @@ def test_two_replicas_share_sign_in_history_uploads_and_profiles(
             assert page.get_by_label(_("User name")).count() == 0
 
             # B answers from the shared store too.
-            cited = page.get_by_text("[1] bio_vereringe.md")
+            cited = page.get_by_text("[1] Vereringeelundkond")
             shown = cited.count()
             page.get_by_test_id("stChatInputTextArea").fill("Mis on vereringe?")
             page.keyboard.press("Enter")
