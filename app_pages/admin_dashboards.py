@@ -45,7 +45,7 @@ st.caption(_("Since {date}. Counts come from recorded events, which hold no user
 
 def chart(title: str, rows: list[dict], index: str, label) -> None:  # noqa: ANN001 - id -> words
     """Bars per ``index`` (in words, in the reader's language) and one colour per profile, by name."""
-    st.subheader(title)
+    st.header(title)
     if not rows:
         st.caption(_("Nothing recorded in this period."))
         return
@@ -70,7 +70,7 @@ chart(_("Additions shown"), board.additions_shown, "rule", lambda r: addition_la
 chart(_("Safety help by category"), board.safety_by_category, "category", lambda r: category_label(t, r["category"]))
 chart(_("Feedback by kind"), board.feedback_by_kind, "kind", lambda r: feedback_label(t, r["kind"], r["reason"]))
 if board.per_locale:
-    st.subheader(_("Per locale"))
+    st.header(_("Per locale"))
     st.dataframe([{(_("Curriculum") if key == "locale" else event_label(t, key)):
                    (profile_name(tutor, value, t.lang) if key == "locale" else t.number(value))
                    for key, value in row.items()} for row in board.per_locale], hide_index=True, width="stretch")

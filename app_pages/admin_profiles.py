@@ -99,7 +99,7 @@ if pending:
             st.session_state.pop(PENDING, None)
             st.rerun()
 
-st.subheader(_("Default profile"))
+st.header(_("Default profile"))
 default = database.default_profile()
 chosen = st.selectbox(_("Profile that students see first"), valid,
                       index=valid.index(default) if default in valid else (valid.index("ee") if "ee" in valid else 0),
@@ -114,7 +114,7 @@ if st.toggle(_("Show illustrative example profiles to pupils"), value=shown, key
         flash("success", _("Saved."))
         st.rerun()
 
-st.subheader(_("Profiles"))
+st.header(_("Profiles"))
 results = database.last_conformance()
 for entry in entries:
     with st.container(border=True):

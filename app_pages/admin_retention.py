@@ -26,7 +26,7 @@ if st.button(_("Save"), key="save_retention"):
             else _("as long as students keep it")))
         st.rerun()
 
-st.subheader(_("Delete old history now"))
+st.header(_("Delete old history now"))
 st.caption(_("Deletes messages older than the period, thumbs and resolved reports, and flags already seen. "
              "Unresolved reports and unseen flags are kept until they are handled."))
 if confirmed(t, "purge", _("Purge now"), _("Delete all chat history older than the retention period?")):

@@ -44,7 +44,7 @@ st.dataframe([{_("Name"): u.name, _("Role"): role_label(t, u.role), _("Created")
                _("Disabled"): u.disabled, _("Signs in with"): _("password") if u.has_password else _("school account")}
               for u in users], hide_index=True, width="stretch")
 
-st.subheader(_("Change a role"))
+st.header(_("Change a role"))
 names = [u.name for u in users]
 with st.form("change_role"):
     name = st.selectbox(_("User"), names, key="role_user")
@@ -53,7 +53,7 @@ with st.form("change_role"):
         flash("success", _("{name} is now: {role}.").format(name=name, role=role_label(t, role)))
         st.rerun()
 
-st.subheader(_("Add a user"))
+st.header(_("Add a user"))
 with st.form("add_user", clear_on_submit=True):
     new_name = st.text_input(_("User name"))
     new_role = st.selectbox(_("Role"), ROLES, key="add_role", format_func=lambda r: role_label(t, r))
@@ -63,7 +63,7 @@ with st.form("add_user", clear_on_submit=True):
         flash("success", _("User {name} added.").format(name=new_name.strip().lower()))
         st.rerun()
 
-st.subheader(_("Reset a password"))
+st.header(_("Reset a password"))
 st.caption(_("The user keeps their account and history; their open sessions end. Tell them the new password "
              "in person."))
 with st.form("reset_password", clear_on_submit=True):
@@ -77,7 +77,7 @@ with st.form("reset_password", clear_on_submit=True):
             flash("success", _("The password of {name} was changed.").format(name=reset_name))
             st.rerun()
 
-st.subheader(_("Disable or enable an account"))
+st.header(_("Disable or enable an account"))
 with st.form("disable_user"):
     target = st.selectbox(_("User"), names, key="disable_user_name")
     disable = st.toggle(_("Disabled"), key="disable_user_flag")
@@ -86,7 +86,7 @@ with st.form("disable_user"):
               else _("{name} is enabled.").format(name=target))
         st.rerun()
 
-st.subheader(_("Classes"))
+st.header(_("Classes"))
 st.caption(_("Teachers see the flags of the students who share a class with them."))
 classes = accounts.classes()
 if classes:
