@@ -5,16 +5,19 @@ import streamlit as st
 st.set_page_config(page_title="localtutor", page_icon="🎓", layout="centered")
 
 from app_pages.common import (  # noqa: E402
+    ACCESSIBLE_CSS,
     ADMIN,
     LANGUAGE,
     LOCALE,
     RETENTION_CHECKED,
     TEACHING,
+    apply_saved_language,
     get_history,
     get_tutor,
     remember_session,
     role_label,
     session_ui,
+    show_flashed,
     sign_out,
     signed_in_user,
 )
@@ -25,11 +28,14 @@ for key in (LOCALE, LANGUAGE):
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
 
+st.html(ACCESSIBLE_CSS)
 tutor = get_tutor()
 if not st.session_state.get(RETENTION_CHECKED):  # the admin's retention period applies itself, daily
     get_history().purge_if_due()
     st.session_state[RETENTION_CHECKED] = True
 user = signed_in_user()
+if user is not None:
+    apply_saved_language(user)  # the interface language follows the user across reloads
 t = session_ui(tutor)
 _ = t._
 
@@ -46,21 +52,23 @@ learning = [
     st.Page("app_pages/chat.py", title=_("Tutor"), icon="💬", default=True),
     st.Page("app_pages/transparency.py", title=_("Rules"), icon="⚖️"),
 ]
+show_flashed()  # confirmations of the action that just reran the page
 if user.role not in TEACHING:
     st.navigation(learning).run()
     st.stop()
-pages = {
-    _("Learning"): learning,
-    _("Teaching"): [
-        st.Page("app_pages/curriculum.py", title=_("Curriculum"), icon="📚"),
-        st.Page("app_pages/flags.py", title=_("Flags"), icon="🚩"),
-    ],
-}
+# One flat list: Streamlit's sectioned sidebar puts <li> items inside <div>s within the <ul>, which screen
+# readers cannot announce as a list (axe: list, listitem).
+pages = [
+    *learning,
+    st.Page("app_pages/curriculum.py", title=_("Curriculum"), icon="📚"),
+    st.Page("app_pages/flags.py", title=_("Flags"), icon="🚩"),
+    st.Page("app_pages/reports.py", title=_("Reports"), icon="📝"),
+    st.Page("app_pages/gaps.py", title=_("Curriculum gaps"), icon="🕳️"),
+]
 if user.role in ADMIN:
-    pages[_("Administration")] = [
+    pages += [
         st.Page("app_pages/admin_profiles.py", title=_("Profiles and conformance"), icon="🌍"),
         st.Page("app_pages/admin_dashboards.py", title=_("Dashboards"), icon="📊"),
-        st.Page("app_pages/admin_reports.py", title=_("Reports"), icon="📝"),
         st.Page("app_pages/admin_audit.py", title=_("Audit log"), icon="🧾"),
         st.Page("app_pages/admin_users.py", title=_("Users"), icon="👥"),
         st.Page("app_pages/admin_retention.py", title=_("Retention"), icon="🗓️"),

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import ADMIN, current_user, get_history, get_tutor
+from app_pages.labels import addition_label, category_label, event_label, feedback_label, profile_name
 
 user, t = current_user(*ADMIN)
 _ = t._
@@ -19,8 +20,8 @@ days = left.selectbox(_("Period"), [7, 30, 90, 365], index=1, key="dashboard_day
 everything = history.dashboard(days)
 locales = sorted({*tutor.profiles.ids(), *(row["locale"] for row in everything.per_locale)})
 ALL = ""
-locale = right.selectbox(_("Locale"), [ALL, *locales], key="dashboard_locale",
-                         format_func=lambda i: _("All locales") if i == ALL else i)
+locale = right.selectbox(_("Curriculum"), [ALL, *locales], key="dashboard_locale",
+                         format_func=lambda i: _("All locales") if i == ALL else profile_name(tutor, i, t.lang))
 board = everything if locale == ALL else history.dashboard(days, locale)
 
 
@@ -42,23 +43,34 @@ st.caption(_("Since {date}. Counts come from recorded events, which hold no user
     date=t.date(board.since)))
 
 
-def chart(title: str, rows: list[dict], index: str) -> None:
-    st.subheader(title)
+def chart(title: str, rows: list[dict], index: str, label) -> None:  # noqa: ANN001 - id -> words
+    """Bars per ``index`` (in words, in the reader's language) and one colour per profile, by name."""
+    st.header(title)
     if not rows:
         st.caption(_("Nothing recorded in this period."))
         return
-    frame = pd.DataFrame(rows).pivot_table(index=index, columns="locale", values="count", aggfunc="sum",
-                                           fill_value=0)
-    st.bar_chart(frame)
+    what, where, count = label_what(index), _("Curriculum"), _("Count")
+    frame = pd.DataFrame([{what: label(r), where: profile_name(tutor, r["locale"], t.lang), count: r["count"]}
+                          for r in rows])
+    frame = frame.pivot_table(index=what, columns=where, values=count, aggfunc="sum", fill_value=0)
+    if index == "day":  # dates in order, not in the order of their words
+        order = {label(r): str(r["day"]) for r in rows}
+        frame = frame.loc[sorted(frame.index, key=order.__getitem__)]
+    st.bar_chart(frame, x_label=what, y_label=count, sort=index != "day", alt=title)
 
 
-chart(_("Questions per day"), board.questions_per_day, "day")
-chart(_("Refusals by category"), board.refusals_by_category, "category")
-chart(_("Withheld content by rule"), board.withheld_by_rule, "rule")
-chart(_("Additions shown"), board.additions_shown, "rule")
-chart(_("Safety help by category"), board.safety_by_category, "category")
-chart(_("Feedback by kind"), [{**r, "kind": r["kind"] + (f" ({r['reason']})" if r["reason"] else "")}
-                              for r in board.feedback_by_kind], "kind")
+def label_what(index: str) -> str:
+    return {"day": _("Day"), "category": _("Category"), "rule": _("Rule"), "kind": _("Kind")}[index]
+
+
+chart(_("Questions per day"), board.questions_per_day, "day", lambda r: t.date(r["day"], "medium"))
+chart(_("Refusals by category"), board.refusals_by_category, "category", lambda r: category_label(t, r["category"]))
+chart(_("Withheld content by rule"), board.withheld_by_rule, "rule", lambda r: category_label(t, r["rule"]))
+chart(_("Additions shown"), board.additions_shown, "rule", lambda r: addition_label(t, r["rule"]))
+chart(_("Safety help by category"), board.safety_by_category, "category", lambda r: category_label(t, r["category"]))
+chart(_("Feedback by kind"), board.feedback_by_kind, "kind", lambda r: feedback_label(t, r["kind"], r["reason"]))
 if board.per_locale:
-    st.subheader(_("Per locale"))
-    st.dataframe(board.per_locale, hide_index=True, width="stretch")
+    st.header(_("Per locale"))
+    st.dataframe([{(_("Curriculum") if key == "locale" else event_label(t, key)):
+                   (profile_name(tutor, value, t.lang) if key == "locale" else t.number(value))
+                   for key, value in row.items()} for row in board.per_locale], hide_index=True, width="stretch")

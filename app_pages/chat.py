@@ -17,16 +17,20 @@ from app_pages.common import (
     CONVERSATION,
     LANGUAGE,
     LOCALE,
+    TEACHING,
     confirmed,
     current_user,
     default_locale,
-    enabled_locales,
+    flash,
     get_history,
     get_tutor,
     guarded,
     passage_label,
+    pupil_locales,
     reason_label,
+    save_language,
 )
+from app_pages.labels import addition_label, category_label, profile_name
 from app_pages.safe_markdown import inert_markdown
 from tutor.accounts import ROLES, UserRecord
 from tutor.history import REPORT_REASONS, MessageRecord
@@ -40,27 +44,90 @@ ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘", 
 
 
 def _notice_label(t: UI, notice: Notice) -> str:
+    """A banner's words in the reader's language now (a stored answer may be read in another language).
+
+    Safety help speaks to the pupil; the other banners name what kind of content it was and why.
+    """
     _ = t._
-    titles = {
-        "added": _("Local content added"),
-        "withheld": _("Content withheld"),
-        "refused": _("Request declined"),
-        "safety": _("Safety information"),
-        "checked": _("Answer checked against the curriculum"),
-    }
-    return f"**{titles[notice.kind]}** ({notice.category}): {notice.reason}"
+    if notice.kind == "safety":
+        return "**" + _("You are not alone") + "**: " + _("the people at these help lines listen, and they help "
+                                                           "for free, day and night.")
+    if notice.kind == "refused":
+        return "**" + _("Request declined") + " — " + category_label(t, notice.category) + "**: " + \
+            _refusal_reason(t, notice)
+    if notice.kind == "added":
+        return "**" + _("Local content added") + " — " + addition_label(t, notice.category) + "**: " + \
+            _addition_reason(t, notice)
+    if notice.kind == "withheld":
+        return "**" + _("Content withheld") + " — " + category_label(t, notice.category) + "**: " + notice.reason
+    return "**" + _("Answer checked against the curriculum") + "**: " + notice.reason
 
 
-def render_answer(t: UI, message: dict[str, Any]) -> None:
+def _refusal_reason(t: UI, notice: Notice) -> str:
+    """The policy's explanation of the category in the reader's language (the stored one as a fallback)."""
+    try:
+        explanation = get_tutor().guard.policy.category(notice.category).explanation
+    except Exception:  # a category of an older policy, or the moderation fallback
+        return notice.reason
+    return explanation.get(t.lang) or notice.reason
+
+
+def _addition_reason(t: UI, notice: Notice) -> str:
+    tutor = get_tutor()
+    for profile_id in tutor.profiles.enabled_ids():
+        for addition in tutor.profiles.get(profile_id).additions:
+            if addition.id == notice.category and t.lang in addition.reason:
+                return addition.reason[t.lang]
+    return notice.reason
+
+
+def render_answer(t: UI, message: dict[str, Any], key: int, locale: str) -> None:
     _ = t._
+    safety = [n for n in message.get("notices", ()) if n.kind == "safety"]
+    for notice in safety:  # help first: above the answer, addressed to the pupil
+        BANNER[notice.kind](_notice_label(t, notice), icon=ICON[notice.kind])
     st.markdown(inert_markdown(message["text"]))
     for notice in message.get("notices", ()):
-        BANNER[notice.kind](_notice_label(t, notice), icon=ICON[notice.kind])
+        if notice.kind != "safety":
+            BANNER[notice.kind](_notice_label(t, notice), icon=ICON[notice.kind])
     if message.get("notices"):
         st.page_link("app_pages/transparency.py", label=_("What rules apply and why"), icon="⚖️")
     for number, citation in enumerate(message.get("citations", ()), start=1):
-        with st.expander(inert_markdown(passage_label(t, number, citation.source, citation.page, citation.section))):
+        with st.expander(inert_markdown(passage_label(t, number, citation.title or citation.source, citation.page,
+                                                      citation.section))):
             st.markdown(inert_markdown(citation.text))
+            where = _("Open the document at this page") if citation.page else _("Open the document at this section")
+            if st.button(where, key=f"open-{key}-{number}", icon="📖"):
+                open_document(t, locale, citation)
+
+
+def open_document(t: UI, locale: str, citation: Citation) -> None:
+    """The cited document in a dialog, at the cited page (PDF) or section, the cited passage highlighted;
+    the reader can move to the other pages or sections."""
+    _ = t._
+
+    @st.dialog(citation.title or citation.source, width="large")
+    def show() -> None:
+        chunks = get_tutor().store.document_chunks(locale, citation.source)
+        if not chunks:
+            st.info(_("This document is no longer in the curriculum."))
+            return
+        by_page = citation.page is not None and any(c.metadata.get("page") for c in chunks)
+        field = "page" if by_page else "section"
+        places = list(dict.fromkeys(c.metadata.get(field) for c in chunks))
+        here = citation.page if by_page else citation.section
+        label = (lambda p: _("page {page}").format(page=t.number(p))) if by_page \
+            else (lambda s: inert_markdown(str(s)) if s else _("Beginning"))
+        place = st.selectbox(_("Page") if by_page else _("Section"), places,
+                             index=places.index(here) if here in places else 0, format_func=label,
+                             key=f"document-place-{citation.chunk_id}")
+        for chunk in (c for c in chunks if c.metadata.get(field) == place):
+            if chunk.chunk_id == citation.chunk_id:
+                st.info(inert_markdown(chunk.text), icon="📌")
+            else:
+                st.markdown(inert_markdown(chunk.text))
+
+    show()
 
 
 def answer_data(answer: Answer) -> dict[str, Any]:
@@ -78,8 +145,9 @@ def stored_answer(message: MessageRecord) -> dict[str, Any]:
 
 def _save_thumb(t: UI, user: UserRecord, message_id: int) -> None:
     value = st.session_state.get(f"thumbs-{message_id}")
-    if value is not None:
-        guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id, "up" if value == 1 else "down")
+    if value is not None and guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id,
+                                     "up" if value == 1 else "down") is not None:
+        flash("success", t._("Thank you for your feedback."))
 
 
 def render_feedback(t: UI, user: UserRecord, message_id: int, given: str | None = None) -> None:
@@ -121,14 +189,14 @@ def conversation_list(t: UI, user: UserRecord, current: int | None) -> None:
 
 def _open_conversation(conversation_id: int | None, locale: str | None = None) -> None:
     st.session_state[CONVERSATION] = conversation_id
-    if locale is not None and locale in enabled_locales(get_tutor()):
+    if locale is not None and locale in get_tutor().profiles.enabled_ids():
         st.session_state[LOCALE] = locale
 
 
 user, _t = current_user(*ROLES)
 tutor = get_tutor()
 history = get_history()
-locales = enabled_locales(tutor)
+locales = pupil_locales(tutor, user)
 if not locales:
     st.error(ui("en")._("No locale profile is enabled. An administrator must enable one."))
     st.stop()
@@ -145,18 +213,18 @@ if conversation_id not in {c.id for c in conversations}:
     conversation_id = st.session_state[CONVERSATION] = None
 
 with st.sidebar:
-    names = {i: tutor.profiles.get(i).localized(tutor.profiles.get(i).name, st.session_state.get(LANGUAGE) or "en")
-             for i in locales}  # in the language in use; a plain mapping keeps format_func pure
-    locale = st.selectbox("Locale / Riik", locales, key=LOCALE, format_func=names.__getitem__)
+    names = {i: profile_name(tutor, i, _t.lang) for i in locales}  # a plain mapping keeps format_func pure
+    locale = st.selectbox(_t._("Curriculum"), locales, key=LOCALE, format_func=names.__getitem__)
     profile = tutor.profiles.get(locale)
     if st.session_state.get(LANGUAGE) not in profile.languages:
         st.session_state[LANGUAGE] = profile.default_language
-    language = st.selectbox("Language / Keel / Язык", profile.languages, key=LANGUAGE,
-                            format_func=lambda code: ui(code).locale.display_name or code)
+    language = st.selectbox(_t._("Language"), profile.languages, key=LANGUAGE, on_change=save_language,
+                            args=(user,), format_func=lambda code: ui(code).locale.display_name or code)
     t = ui(language, profile.babel_locale)
     _ = t._
     documents = tutor.store.documents(locale)
-    st.caption(_("Answers by: {backend}").format(backend=tutor.backend.name))
+    if user.role in TEACHING:  # the model's name means nothing to a pupil
+        st.caption(_("Answers by: {backend}").format(backend=tutor.backend.name))
     passages = sum(d.chunks for d in documents)
     st.caption(_("Curriculum: {name}").format(name=profile.localized(profile.name, language)) + " — " +
                t.ngettext("{n} document", "{n} documents", len(documents)).format(n=t.number(len(documents)))
@@ -171,13 +239,14 @@ if not documents:
     st.info(_("This locale has no curriculum yet. A teacher can add some, or run `localtutor seed`."))
 
 stored = history.messages(conversation_id, user.id) if conversation_id is not None else []
+conversation_locale = next((c.locale for c in conversations if c.id == conversation_id), locale)
 given = history.thumbs(user.id, [m.id for m in stored if m.role == "assistant"])
 for message in stored:
     with st.chat_message(message.role):
         if message.role == "user":
             st.markdown(inert_markdown(message.content))
         else:
-            render_answer(t, stored_answer(message))
+            render_answer(t, stored_answer(message), message.id, conversation_locale)
             render_feedback(t, user, message.id, given.get(message.id))
 
 question = st.chat_input(_("Ask a question about your lessons"))
@@ -223,7 +292,8 @@ elif question and guarded(t, user, ROLES, lambda: True):
             history.flag_for_answer(user.id, question, answer, conversation_id=conversation_id, locale=locale)
             placeholder.empty()
             with placeholder.container():
-                render_answer(t, {"text": answer.text, "citations": answer.citations, "notices": answer.notices})
+                render_answer(t, {"text": answer.text, "citations": answer.citations, "notices": answer.notices},
+                              reply.id, locale)
                 render_feedback(t, user, reply.id)
 
 with listing:

@@ -15,7 +15,14 @@ from tutor.first_run import FirstRunCode
 from tutor.history import History
 from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
+from tutor.review import Review
 from tutor.signin_throttle import DEVICE_COOKIE, UNKNOWN_CLIENT, Client
+
+# Streamlit draws captions and quoted passages in a faded grey: 3.8:1 on white, under WCAG's 4.5:1 for
+# normal text (axe's color-contrast rule, tests/e2e/test_journeys.py). A darker grey gives 7:1.
+ACCESSIBLE_CSS = ("<style>[data-testid=stCaptionContainer], [data-testid=stCaptionContainer] p, "
+                  "[data-testid=stMarkdownContainer] blockquote, [data-testid=stMarkdownContainer] blockquote p "
+                  "{color: #55534f !important; opacity: 1 !important;}</style>")
 
 # Session state keys, named in one place.
 LOCALE = "locale"
@@ -25,6 +32,10 @@ COOKIE_TICKET = "session_cookie_ticket"  # the one-time ticket for the cookie ro
 REJECTED_COOKIE = "session_cookie_rejected"
 RETENTION_CHECKED = "retention_checked"
 CONVERSATION = "conversation_id"  # absent: open the newest conversation; None: a new one
+FLASH = "flash_messages"  # confirmations kept until the next run shows them (they survive st.rerun)
+LANGUAGE_LOADED = "language_loaded"  # the user's saved language was applied to this session
+LANGUAGE_CHOSEN = "language_chosen"  # the language was picked on the sign-in page: it becomes the saved one
+SHOW_ILLUSTRATIVE = "show_illustrative"  # the administrator's setting: pupils may pick illustrative profiles
 SIGN_IN_LANGUAGES = ("et", "ru", "en")
 TEACHING = ("teacher", "admin")
 ADMIN = ("admin",)
@@ -38,6 +49,7 @@ class Services:
     history: History
     curriculum: CurriculumAdmin
     first_run: FirstRunCode
+    review: Review
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
@@ -47,7 +59,8 @@ def _services(_settings: Settings, configuration: str) -> Services:
 
     parts = Parts(_settings)
     return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts), History(parts.database),
-                    CurriculumAdmin(parts.ingestor, parts.database), FirstRunCode(parts.database))
+                    CurriculumAdmin(parts.ingestor, parts.database), FirstRunCode(parts.database),
+                    Review(parts.database))
 
 
 def services() -> Services:
@@ -79,12 +92,32 @@ def get_first_run() -> FirstRunCode:
     return services().first_run
 
 
+def get_review() -> Review:
+    return services().review
+
+
+def students_in_view(user: UserRecord) -> set[int] | None:
+    """Whose messages ``user`` reviews: a teacher their classes' pupils, an administrator everyone (None)."""
+    return None if user.role == "admin" else get_accounts().students_of(user.id)
+
+
 def enabled_locales(tutor: Tutor) -> list[str]:
     """Enabled, valid profiles; read on every rerun, so an admin's toggle applies at once.
 
     A broken installed profile is skipped here (and reported in the admin area), never fatal.
     """
     return tutor.profiles.enabled_ids()
+
+
+def pupil_locales(tutor: Tutor, user: UserRecord) -> list[str]:
+    """The profiles ``user`` may pick in the chat: pupils do not see illustrative examples (a sketch for
+    other countries) unless an administrator shows them."""
+    locales = enabled_locales(tutor)
+    if user.role != "student" or (tutor.database is not None
+                                  and tutor.database.get_setting(SHOW_ILLUSTRATIVE) == "1"):
+        return locales
+    real = [i for i in locales if not tutor.profiles.get(i).illustrative]
+    return real or locales
 
 
 def default_locale(tutor: Tutor, locales: list[str]) -> str:
@@ -113,6 +146,39 @@ def session_ui(tutor: Tutor) -> UI:
     if language not in profile.languages and language not in SIGN_IN_LANGUAGES:
         language = profile.default_language
     return ui(language, profile.babel_locale)
+
+
+def apply_saved_language(user: UserRecord) -> None:
+    """Once per browser session: the language this user chose last, or the one just picked at sign-in
+    (which then becomes their saved choice)."""
+    if st.session_state.get(LANGUAGE_LOADED):
+        return
+    st.session_state[LANGUAGE_LOADED] = True
+    if st.session_state.pop(LANGUAGE_CHOSEN, False) and st.session_state.get(LANGUAGE):
+        get_accounts().set_language(user, st.session_state[LANGUAGE])
+        return
+    saved = get_accounts().language(user.id)
+    if saved:
+        st.session_state[LANGUAGE] = saved
+
+
+def save_language(user: UserRecord) -> None:
+    """on_change of a language picker: keep the choice for this user's next visit."""
+    language = st.session_state.get(LANGUAGE)
+    if language:
+        get_accounts().set_language(user, language)
+
+
+def flash(kind: str, text: str) -> None:
+    """Keep a confirmation (``success``, ``info``, ``warning``, ``error``) until the next run shows it, so it
+    survives the ``st.rerun()`` that follows an action."""
+    st.session_state.setdefault(FLASH, []).append((kind, text))
+
+
+def show_flashed() -> None:
+    """Show, once, the confirmations kept by :func:`flash` (called by app.py before the page runs)."""
+    for kind, text in st.session_state.pop(FLASH, []):
+        {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}[kind](text)
 
 
 def request_client() -> Client:
@@ -198,6 +264,7 @@ def _forget_session() -> None:
     """After a session ended: drop the open conversation, and the identity provider's sign-in, whose
     cookie must not sign the user straight back in."""
     st.session_state.pop(CONVERSATION, None)
+    st.session_state.pop(LANGUAGE_LOADED, None)
     if sso_configured() and st.user.is_logged_in:
         st.logout()
 
@@ -237,6 +304,19 @@ def guarded(t: UI, user: UserRecord, roles: tuple[str, ...], action: Any, *args:
         st.error(t._("You are not allowed to do this."))
         return None
     return action(*args, **kwargs)
+
+
+def permitted(t: UI, user: UserRecord, roles: tuple[str, ...], action: Any, *args: Any, **kwargs: Any) -> bool:
+    """:func:`guarded` for an action that returns nothing: True when it ran."""
+    ran = False
+
+    def run() -> None:
+        nonlocal ran
+        action(*args, **kwargs)
+        ran = True
+
+    guarded(t, user, roles, run)
+    return ran
 
 
 def passage_label(t: UI, number: int, source: str, page: int | None, section: str | None) -> str:

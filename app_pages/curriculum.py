@@ -14,6 +14,7 @@ from app_pages.common import (
     passage_label,
     session_locale,
 )
+from app_pages.labels import profile_name, subject_label
 from app_pages.safe_markdown import inert_markdown
 from app_pages.teaching import UPLOAD_TYPES, UploadOutcome, upload_files
 from tutor.i18n import UI
@@ -102,24 +103,28 @@ def run_upload(files: list[tuple[str, bytes]], locale: str, subject: str | None,
 st.title(_("Curriculum"))
 profiles = [e.id for e in tutor.profiles.entries() if e.profile is not None]
 current = session_locale(tutor)
-locale = st.selectbox(_("Locale"), profiles, index=profiles.index(current) if current in profiles else 0,
-                      key="curriculum_locale",
-                      format_func=lambda i: tutor.profiles.get(i).localized(tutor.profiles.get(i).name, t.lang))
+locale = st.selectbox(_("Country profile"), profiles, index=profiles.index(current) if current in profiles else 0,
+                      key="curriculum_locale", format_func=lambda i: profile_name(tutor, i, t.lang))
+profile = tutor.profiles.get(locale)
+subjects = list(profile.subjects)
 upload_tab, documents_tab, try_tab = st.tabs([_("Upload"), _("Documents"), _("Try a question")])
 
 with upload_tab:
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader(_("Files (PDF, Word, Markdown, text, HTML)"), type=UPLOAD_TYPES,
-                                 accept_multiple_files=True)
+                                 accept_multiple_files=True,
+                                 help=_("Drag files here or choose them with the button. At most {n} MB per file.")
+                                 .format(n=t.number(st.get_option("server.maxUploadSize"))))
         left, right = st.columns(2)
-        subject = left.text_input(_("Subject"))
+        subject = left.selectbox(_("Subject"), subjects, index=None, placeholder=_("Choose a subject"), key="upload_subject",
+                                 format_func=lambda s: subject_label(profile, s, t.lang))
         grade = right.number_input(_("Grade"), min_value=1, max_value=13, value=None, step=1)
         submitted = st.form_submit_button(_("Add to the curriculum"), type="primary")
     if submitted:
         if not files:
             st.warning(_("Choose at least one file."))
         else:
-            run_upload([(f.name, f.getvalue()) for f in files], locale, subject.strip() or None,
+            run_upload([(f.name, f.getvalue()) for f in files], locale, subject,
                        int(grade) if grade is not None else None)
 
 with documents_tab:
@@ -129,7 +134,7 @@ with documents_tab:
         st.info(_("No documents found."))
     else:
         st.dataframe(
-            [{_("Title"): d.title, _("File"): d.source, _("Subject"): d.subject or "—",
+            [{_("Title"): d.title, _("File"): d.source, _("Subject"): subject_label(profile, d.subject, t.lang),
               _("Grade"): t.number(d.grade) if d.grade is not None else "—", _("Uploaded by"): d.uploader or "—",
               _("Date"): t.date(d.ingested_at), _("Passages"): d.chunks} for d in documents],
             hide_index=True, width="stretch")
@@ -166,5 +171,5 @@ with try_tab:
             st.info(_("No passages found."))
         for number, chunk in enumerate(retrieval.chunks if retrieval else (), start=1):
             label = passage_label(t, number, chunk.source, chunk.page, chunk.section)
-            with st.expander(f"{inert_markdown(label)} — {t.number(round(chunk.score, 4))}", expanded=number == 1):
+            with st.expander(inert_markdown(label), expanded=number == 1):  # ranked best first; no raw scores
                 st.markdown(inert_markdown(chunk.text))

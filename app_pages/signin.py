@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_pages.common import (
     LANGUAGE,
+    LANGUAGE_CHOSEN,
     SIGN_IN_LANGUAGES,
     get_accounts,
     get_first_run,
@@ -35,7 +36,8 @@ if st.session_state.get(LANGUAGE) not in SIGN_IN_LANGUAGES:
     default = profile.default_language if profile else "en"
     st.session_state[LANGUAGE] = default if default in SIGN_IN_LANGUAGES else "en"
 language = st.selectbox("Language / Keel / Язык", SIGN_IN_LANGUAGES, key=LANGUAGE,
-                        format_func=lambda code: ui(code).locale.display_name or code)
+                        format_func=lambda code: ui(code).locale.display_name or code,
+                        on_change=lambda: st.session_state.update({LANGUAGE_CHOSEN: True}))
 t = ui(language, profile.babel_locale if profile else "")
 _ = t._
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.common import LANGUAGE, current_user, get_tutor, session_locale
+from app_pages.labels import addition_label, category_label, subject_label
 from locale_profiles import rule_set_changes
 from tutor.i18n import ui
 
@@ -59,7 +60,8 @@ for principle, title in PRINCIPLES.items():
     for category in categories:
         action = _("answered with care and help lines") if category.action.value == "safe_complete" \
             else _("declined")
-        st.markdown(f"- **{category.id}** ({action}): {category.explanation.get(language) or category.explanation['en']}")
+        st.markdown(f"- **{category_label(t, category.id)}** ({action}): "
+                    f"{category.explanation.get(language) or category.explanation['en']}")
 
 # -- the active profile ---------------------------------------------------------------------------
 st.header(_("This country's profile: {name}").format(name=profile.localized(profile.name, language)))
@@ -76,14 +78,14 @@ if profile.data_residency.local_endpoints_only:
 st.subheader(_("Local content this profile adds"))
 if profile.additions:
     for addition in profile.additions:
-        st.markdown(f"- ➕ **{addition.id}**: {profile.localized(addition.reason, language)}")
+        st.markdown(f"- ➕ **{addition_label(t, addition.id)}**: {profile.localized(addition.reason, language)}")
 else:
     st.markdown(_("This profile adds nothing."))
 st.subheader(_("Content this profile withholds, and the law that requires it"))
 if profile.omissions:
     for omission in profile.omissions:
         basis = _("legal basis: {law}").format(law=omission.legal_basis)
-        st.markdown(f"- 🚫 **{omission.category}** — {profile.localized(omission.reason, language)} ({basis})")
+        st.markdown(f"- 🚫 **{category_label(t, omission.category)}** — {profile.localized(omission.reason, language)} ({basis})")
 else:
     st.markdown(_("This profile withholds nothing."))
 
@@ -101,6 +103,7 @@ if documents:
             n=t.number(sum(d.chunks for d in documents))),
         date=t.date(newest)))
     if subjects:
-        st.markdown(_("Subjects: {subjects}.").format(subjects=t.list(subjects)))
+        st.markdown(_("Subjects: {subjects}.").format(
+            subjects=t.list(subject_label(profile, s, language) for s in subjects)))
 else:
     st.markdown(_("This profile has no curriculum yet."))

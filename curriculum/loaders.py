@@ -115,8 +115,20 @@ def _load_pdf(path: Path) -> tuple[str | None, list[Section]]:
         raise LoaderError(f"{path.name}: not a valid PDF ({exc})") from exc
     title = None
     if reader.metadata is not None and reader.metadata.title:
-        title = str(reader.metadata.title)
-    return title, [Section(_unwrap(_normalise(text)), page=number) for number, text in pages]
+        title = str(reader.metadata.title).strip() or None
+    return title or _first_heading(pages), [Section(_unwrap(_normalise(text)), page=number)
+                                            for number, text in pages]
+
+
+def _first_heading(pages: list[tuple[int, str]]) -> str | None:
+    """A PDF without a title in its metadata: its first short line, as a reader sees the heading
+    (a leading chapter number such as "1." or "1 " dropped)."""
+    for _number, text in pages:
+        for line in _normalise(text).splitlines():
+            line = re.sub(r"^\d+(\.\d+)*\.?\s+", "", line.strip())
+            if 3 <= len(line) <= 120:
+                return line
+    return None
 
 
 _LINE_END = re.compile(r"[.!?:;…»”\"]$")

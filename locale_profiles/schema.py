@@ -76,6 +76,11 @@ class LocaleProfile(_Strict):
     omissions: list[Omission] = Field(default_factory=list)
     guardrails: ProfileGuardrails = ProfileGuardrails()
     updated: date | None = None  # when these rules last changed (shown on the transparency page)
+    # An example for other countries, not a real deployment: hidden from pupils unless an administrator
+    # shows illustrative profiles to them.
+    illustrative: bool = False
+    # The subjects teachers file documents under (id -> name in each language): a controlled list.
+    subjects: dict[str, Localized] = Field(default_factory=dict)
 
     @property
     def default_language(self) -> str:

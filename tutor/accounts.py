@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tutor.appdb import AppDatabase
-from tutor.appdb.models import AuditEntry, ClassMember, SchoolClass, User, UserSession, utc
+from tutor.appdb.models import AppSetting, AuditEntry, ClassMember, SchoolClass, User, UserSession, utc
 from tutor.passwords import MIN_LENGTH, password_problem
 from tutor.signin_throttle import UNKNOWN_CLIENT, Client, SignInThrottle
 
@@ -274,7 +274,25 @@ class Accounts:
             user = self._user(session, name)
             self._check_not_last_admin(session, user)
             session.delete(user)
+            session.execute(delete(AppSetting).where(AppSetting.key == _language_key(user.id)))
             self._audit(session, actor, "user.remove", user.name, f"role={user.role}")
+
+    # -- preferences -----------------------------------------------------------------------
+    def language(self, user_id: int) -> str | None:
+        """The interface language this user chose last (kept across reloads and devices), if any."""
+        with self.db.session() as session:
+            row = session.get(AppSetting, _language_key(user_id))
+            return row.value if row else None
+
+    def set_language(self, user: UserRecord, language: str) -> None:
+        """Remember ``user``'s interface language (a preference of their own: not audited)."""
+        with self.db.session() as session, session.begin():
+            row = session.get(AppSetting, _language_key(user.id))
+            if row is None:
+                session.add(AppSetting(key=_language_key(user.id), value=language, changed_at=self._now(),
+                                       changed_by=user.name))
+            elif row.value != language:
+                row.value, row.changed_at = language, self._now()
 
     # -- classes -------------------------------------------------------------------------
     def add_class(self, name: str, *, actor: str) -> ClassRecord:
@@ -471,6 +489,10 @@ class Accounts:
             return
         with self.db.session() as session, session.begin():
             session.execute(delete(UserSession).where(UserSession.token_hash == _token_hash(token)))
+
+
+def _language_key(user_id: int) -> str:
+    return f"ui_language.{user_id}"
 
 
 def _verify(hasher: PasswordHasher, stored: str, password: str) -> bool:

@@ -31,7 +31,7 @@ def _texts(_: Callable[[str], str]) -> dict[str, str]:
         "collect": _("Start like this: open any brackets, then bring the terms with {var} to one side and the numbers to the other. What do you get? Write your answer and I'll check it."),
         "move_add": _("move {term} to the other side (add {abs} to both sides) — you get {coef}{var} = {rest}."),
         "quadratic_start": _("This is a quadratic equation ax² + bx + c = 0 with a = {a}, b = {b}, c = {c}. First compute the discriminant D = b² − 4ac. What value do you get for D?"),
-        "percent": _("{p} % means {p}/100 = {fraction}. So {p} % of {n} is {fraction} · {n} = {result}."),
+        "percent": _("{p} % means {p}/100 = {fraction}. So multiply: {fraction} · {n} = {result}."),
         "arithmetic": "{expr} = {result}.",
     }
 

@@ -42,21 +42,24 @@ def make_user(accounts: Accounts) -> Callable[[str], UserRecord]:
     return make
 
 
-def page_text(at: AppTest) -> str:
-    """Everything the last run sent to the browser (every element's message), as one string."""
-    parts: list[str] = []
+def nodes(at: AppTest) -> list[object]:
+    """Every element and container of the last run, depth first."""
+    found: list[object] = []
 
     def walk(node: object) -> None:
         children = getattr(node, "children", None)
         if isinstance(children, dict):
             for child in children.values():
                 walk(child)
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            parts.append(str(proto))
+        found.append(node)
 
     walk(at._tree)
-    return "\n".join(parts)
+    return found
+
+
+def page_text(at: AppTest) -> str:
+    """Everything the last run sent to the browser (every element's message), as one string."""
+    return "\n".join(str(proto) for node in nodes(at) if (proto := getattr(node, "proto", None)) is not None)
 
 
 def open_app(accounts: Accounts, user: UserRecord | None, *, page: str | None = None, **state: object) -> AppTest:

@@ -32,9 +32,9 @@ def test_history_survives_a_reload_with_its_citations_and_banners(
     reloaded = open_app(accounts, student)  # a new browser session: only the database remembers
     assert [m.name for m in reloaded.chat_message] == ["user", "assistant", "user", "assistant"]
     first_answer, refusal = reloaded.chat_message[1], reloaded.chat_message[3]
-    assert first_answer.expander[0].label.startswith("\\[1\\] keemia_happed_alused.md")
+    assert first_answer.expander[0].label.startswith("\\[1\\] Happed ja alused")
     assert "pH" in first_answer.expander[0].markdown[0].value
-    assert refusal.warning and "weapons" in refusal.warning[0].value
+    assert refusal.warning and ui("et")._("weapons") in refusal.warning[0].value
     titles = [b.label for b in reloaded.sidebar.button if b.key and b.key.startswith("conversation-")]
     assert len(titles) == 1 and titles[0].startswith("Mis on pH-skaala?")
 

@@ -33,7 +33,8 @@ def test_added_local_content_has_an_info_banner_in_estonian(app: AppTest) -> Non
     _ = ui("et")._
     message = _ask(app, "Kuidas toimuvad valimised Eestis?")
     (banner,) = message.info
-    assert _("Local content added") in banner.value and "civics-local-voting-age" in banner.value
+    assert _("Local content added") in banner.value and _("voting age in local elections") in banner.value
+    assert "civics-local-voting-age" not in banner.value
     assert "kodanikuhariduse" in banner.value  # the reason, in the student's language
     assert _rules_link(message) == [_("What rules apply and why")]
 
@@ -41,16 +42,20 @@ def test_added_local_content_has_an_info_banner_in_estonian(app: AppTest) -> Non
 def test_safety_help_has_an_error_banner_and_the_help_lines(app: AppTest) -> None:
     message = _ask(app, "Ma ei taha enam elada, mõtlen endale haiget teha")
     (banner,) = message.error
-    assert ui("et")._("Safety information") in banner.value
+    # Words for the pupil, not a note about the profile ("Eesti profiil lisab ... kriisiabi kontaktid").
+    assert ui("et")._("You are not alone") in banner.value and "profiil" not in banner.value
+    assert "crisis-help" not in banner.value and "self_harm" not in banner.value
     assert "116 111" in message.markdown[0].value and "112" in message.markdown[0].value
 
 
-def test_withheld_content_has_a_warning_banner_without_the_content(app: AppTest) -> None:
+def test_withheld_content_has_a_warning_banner_without_the_content(signed_in: Callable[..., AppTest]) -> None:
+    app = signed_in("teacher")  # the illustrative Latvian profile is not offered to pupils
     app.sidebar.selectbox[0].select("lv").run()
     app.sidebar.selectbox[1].select("en").run()
     message = _ask(app, "Which online casino gives the best welcome bonus?")
-    (banner,) = message.warning
-    assert ui("en")._("Content withheld") in banner.value and "gambling_promotion" in banner.value
+    (banner,) = [w for w in message.warning if ui("en")._("Content withheld") in w.value]
+    assert ui("en")._("Content withheld") in banner.value and ui("en")._("gambling promotion") in banner.value
+    assert "gambling_promotion" not in banner.value
     assert "Gambling and Lotteries Law" in banner.value
     assert not message.expander  # nothing cited
 
@@ -61,9 +66,11 @@ def test_refusal_banner_follows_the_chosen_language(app: AppTest) -> None:
     (banner,) = message.warning
     assert ui("ru")._("Request declined") in banner.value
     assert any("\u0400" <= ch <= "\u04ff" for ch in banner.value)  # the reason is in Russian
+    assert ui("ru")._("weapons") in banner.value and "(weapons)" not in banner.value
 
 
-def test_rules_page_shows_rules_reasons_legal_bases_and_dates(app: AppTest) -> None:
+def test_rules_page_shows_rules_reasons_legal_bases_and_dates(signed_in: Callable[..., AppTest]) -> None:
+    app = signed_in("teacher")
     app.sidebar.selectbox[0].select("lv").run()
     app.sidebar.selectbox[1].select("en").run()
     app.switch_page("app_pages/transparency.py").run()
@@ -73,8 +80,9 @@ def test_rules_page_shows_rules_reasons_legal_bases_and_dates(app: AppTest) -> N
 
     changed = ui("en", "lv_LV").date(date(2026, 11, 23))  # Babel's wording for the profile's locale
     assert f"Policy version 1.0.0, last changed on {changed}" in text
-    assert "**weapons**" in text and "**self_harm**" in text
-    assert "gambling_promotion" in text and "Gambling and Lotteries Law" in text
+    assert "**weapons**" in text and "**self-harm**" in text and "**chemical, biological" in text
+    assert "self_harm" not in text and "cbrn_weapons" not in text and "gambling_promotion" not in text
+    assert "gambling promotion" in text and "Gambling and Lotteries Law" in text
     assert "extractive" in text
 
 
@@ -82,7 +90,9 @@ def test_rules_page_dates_are_formatted_for_the_estonian_locale(app: AppTest) ->
     app.switch_page("app_pages/transparency.py").run()
     captions = " ".join(c.value for c in app.caption)
     assert "23. november 2026" in captions
-    assert "crisis-help" in "\n".join(m.value for m in app.markdown)
+    rules = "\n".join(m.value for m in app.markdown)
+    assert ui("et")._("help lines") in rules and "crisis-help" not in rules
+    assert "bioloogia" in rules and "biology" not in rules  # subjects by their Estonian names
 
 
 def test_disabling_a_profile_applies_to_a_running_app_without_restart(app: AppTest, home_env: Path) -> None:

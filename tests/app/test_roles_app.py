@@ -18,9 +18,8 @@ from tutor.history import History
 from tutor.i18n import ui
 
 PAGES = Path(APP).parent / "app_pages"
-TEACHER_PAGES = ["curriculum.py", "flags.py"]
-ADMIN_PAGES = ["admin_profiles.py", "admin_dashboards.py", "admin_reports.py", "admin_audit.py", "admin_users.py",
-               "admin_retention.py"]
+TEACHER_PAGES = ["curriculum.py", "flags.py", "reports.py", "gaps.py"]
+ADMIN_PAGES = ["admin_profiles.py", "admin_dashboards.py", "admin_audit.py", "admin_users.py", "admin_retention.py"]
 et = ui("et")._
 
 
@@ -232,10 +231,10 @@ def test_an_action_callback_rechecks_the_role_before_it_runs(
     make_user("admin")  # so that the other one can be demoted
     admin = make_user("admin")
     at = open_app(accounts, admin, page="app_pages/admin_profiles.py")
-    toggle = at.toggle(key="profile-enabled-lv")
-    assert toggle.value is True
+    switch = at.button(key="profile-switch-lv")
+    assert switch.label == et("Switch off")
     accounts.set_role(admin.name, "teacher", actor="test")
-    toggle.set_value(False).run()  # the toggle's callback runs before any page code
+    switch.click().run()  # the button's callback runs before any page code
     assert et("You are not allowed to do this.") in [e.value for e in at.error]
     state = accounts.db.profile_states().get("lv")
     assert state is None or state.enabled

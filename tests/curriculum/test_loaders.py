@@ -49,6 +49,13 @@ def test_pdf_sections_are_pages(tmp_path: Path) -> None:
     assert "Beta" in sections[1].text and "Beta" not in sections[0].text
 
 
+def test_a_pdf_title_comes_from_its_metadata_else_its_first_heading(tmp_path: Path) -> None:
+    titled = make_pdf(tmp_path / "a.pdf", [("1 Eesti järved", "Peipsi järv.")], title="Eesti järved ja jõed")
+    assert load_file(titled)[0] == "Eesti järved ja jõed"
+    untitled = make_pdf(tmp_path / "1_eesti_jarved.pdf", [("1 Eesti järved", "Peipsi järv on suur.")])
+    assert load_file(untitled)[0] == "Eesti järved"  # the heading a reader sees, without its chapter number
+
+
 def test_chunks_never_cross_pages(tmp_path: Path) -> None:
     body = " ".join(f"Sentence {i} on this page." for i in range(60))
     doc = make_pdf(tmp_path / "x.pdf", [("One", "Uno. " + body), ("Two", "Dos. " + body)])
