@@ -9,6 +9,7 @@ gives a second opinion, on every message or only where the local score is uncert
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -82,6 +83,15 @@ class Verdict:
             sc = policy.safe_completion
             return f"{localized(sc.message, lang)} {localized(sc.help_line_fallback, lang)}"
         return localized(policy.category(self.categories[0]).explanation, lang)
+
+    def care(self, lang: str, help_lines_given: bool) -> str:
+        """The care text of a self-harm reply. After a profile's own help lines, one short sentence of
+        care (the lines already say whom to call, and a pupil in distress should not read it twice);
+        without them, the policy's whole message and the fallback help line."""
+        if not help_lines_given:
+            return self.explanation(lang)
+        message = localized(self._policy().safe_completion.message, lang)
+        return re.split(r"(?<=[.!?])\s", message, maxsplit=1)[0]
 
     def alternatives(self, lang: str) -> str:
         """Localized suggestion of what the student can ask instead ('' if none)."""

@@ -124,7 +124,7 @@ class Tutor:
             return
         if verdict.decision == Decision.SAFE_COMPLETE:
             help_notices = self._additions(profile, verdict, question, lang, kind="safety")
-            care = verdict.explanation(lang)
+            care = verdict.care(lang, help_lines_given=bool(help_notices))
             text = _join(*(n.text for n in help_notices), care)
             if not help_notices:  # every locale must still show safety help
                 help_notices = tuple(Notice("safety", c, care, care) for c in verdict.categories[:1])

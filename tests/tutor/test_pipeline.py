@@ -55,6 +55,7 @@ def test_self_harm_gets_care_and_the_locale_crisis_lines_first(tutor: Tutor) -> 
     assert answer.decision == "safe_complete"
     assert [n.kind for n in answer.notices] == ["safety"]
     assert answer.text.index("116 111") < 200 and "112" in answer.text
+    assert answer.text.count("112") == 1 and answer.text.count("116 111") == 1  # one calm message, said once
 
 
 def _openai_tutor(settings: Settings, tutor: Tutor, server: FakeOpenAIServer) -> Tutor:
