@@ -8,7 +8,6 @@ render again. Under each answer: thumbs and "report a problem".
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from typing import Any
 
 import streamlit as st
@@ -23,6 +22,7 @@ from app_pages.common import (
     default_locale,
     flash,
     get_history,
+    get_turns,
     get_tutor,
     guarded,
     passage_label,
@@ -35,8 +35,9 @@ from app_pages.safe_markdown import inert_markdown
 from tutor.accounts import ROLES, UserRecord
 from tutor.history import REPORT_REASONS, MessageRecord
 from tutor.i18n import UI, ui
-from tutor.limits import AnswerTimeout, too_long, with_deadline
-from tutor.types import Answer, Citation, Notice
+from tutor.limits import AnswerTimeout
+from tutor.turns import QuestionTooLong, Turn, TurnStream
+from tutor.types import Citation, Notice
 
 log = logging.getLogger("localtutor.chat")
 BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error, "checked": st.info}
@@ -128,12 +129,6 @@ def open_document(t: UI, locale: str, citation: Citation) -> None:
                 st.markdown(inert_markdown(chunk.text))
 
     show()
-
-
-def answer_data(answer: Answer) -> dict[str, Any]:
-    """What is stored with an answer so that it renders again after a reload."""
-    return {"citations": [asdict(c) for c in answer.citations], "notices": [asdict(n) for n in answer.notices],
-            "decision": answer.decision, "language": answer.language}
 
 
 def stored_answer(message: MessageRecord) -> dict[str, Any]:
@@ -250,31 +245,31 @@ for message in stored:
             render_feedback(t, user, message.id, given.get(message.id))
 
 question = st.chat_input(_("Ask a question about your lessons"))
-limit = tutor.settings.max_question_chars
-if question and too_long(question, limit):
-    # Refused before anything runs or is stored: a pupil's paste of a whole text is not a question.
-    st.error(_("Your question is too long ({n} characters). Questions can have at most {limit} characters: "
-               "shorten it, or ask about one part at a time.").format(n=t.number(len(question)),
-                                                                       limit=t.number(limit)))
-elif question and guarded(t, user, ROLES, lambda: True):
+turn_stream: TurnStream | None = None
+if question:
+    try:  # the turn checks the question at once; nothing runs or is stored until it is read below
+        turn_stream = get_turns().ask(user, conversation_id, question, locale, lang=language)
+    except QuestionTooLong as exc:
+        # Refused before anything runs or is stored: a pupil's paste of a whole text is not a question.
+        st.error(_("Your question is too long ({n} characters). Questions can have at most {limit} characters: "
+                   "shorten it, or ask about one part at a time.").format(n=t.number(exc.length),
+                                                                           limit=t.number(exc.limit)))
+if turn_stream is not None and guarded(t, user, ROLES, lambda: True):
     with st.chat_message("user"):
         st.markdown(inert_markdown(question))
-    turns = tuple((m.role, m.content) for m in stored)
     with st.chat_message("assistant"):
         placeholder = st.empty()
         shown = ""
-        answer: Answer | None = None
+        turn: Turn | None = None
         try:
-            events = tutor.stream(question, locale, lang=language, history=turns)
-            for event in with_deadline(events, tutor.settings.answer_timeout_s):
+            for event in turn_stream:  # the turn is recorded (history, events, flag) when the answer is complete
                 if event.kind == "delta":
                     shown += event.text
                     placeholder.markdown(inert_markdown(shown) + "▌")
                 elif event.kind == "replace":
                     shown = event.text
                     placeholder.markdown(inert_markdown(shown))
-                elif event.answer is not None:
-                    answer = event.answer
+            turn = turn_stream.turn
         except RuntimeError as exc:  # BackendError: the model endpoint failed, stalled or is not allowed
             log.error("no answer for a question in locale %s: %s", locale, exc)
             placeholder.empty()
@@ -282,19 +277,14 @@ elif question and guarded(t, user, ROLES, lambda: True):
                      if isinstance(exc, AnswerTimeout) else
                      _("The tutor could not get an answer from its language model. Please try again in a moment; "
                        "if it keeps happening, tell your teacher."))
-        if answer is not None:
-            if conversation_id is None:
-                conversation_id = history.start_conversation(user.id, locale).id
-                st.session_state[CONVERSATION] = conversation_id
-            history.add_message(conversation_id, user.id, "user", question)
-            reply = history.add_message(conversation_id, user.id, "assistant", answer.text, answer_data(answer))
-            history.record_answer(answer, locale)
-            history.flag_for_answer(user.id, question, answer, conversation_id=conversation_id, locale=locale)
+        if turn is not None and turn.reply_id is not None:
+            conversation_id = st.session_state[CONVERSATION] = turn.conversation_id
+            answer = turn.answer
             placeholder.empty()
             with placeholder.container():
                 render_answer(t, {"text": answer.text, "citations": answer.citations, "notices": answer.notices},
-                              reply.id, locale)
-                render_feedback(t, user, reply.id)
+                              turn.reply_id, locale)
+                render_feedback(t, user, turn.reply_id)
 
 with listing:
     conversation_list(t, user, conversation_id)

@@ -17,6 +17,7 @@ from tutor.i18n import UI, ui
 from tutor.pipeline import Tutor
 from tutor.review import Review
 from tutor.signin_throttle import DEVICE_COOKIE, UNKNOWN_CLIENT, Client
+from tutor.turns import Turns
 
 # Streamlit draws captions and quoted passages in a faded grey: 3.8:1 on white, under WCAG's 4.5:1 for
 # normal text (axe's color-contrast rule, tests/e2e/test_journeys.py). A darker grey gives 7:1.
@@ -50,6 +51,7 @@ class Services:
     curriculum: CurriculumAdmin
     first_run: FirstRunCode
     review: Review
+    turns: Turns
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
@@ -58,9 +60,9 @@ def _services(_settings: Settings, configuration: str) -> Services:
     from tutor.services import Services as Parts  # the composition root shared with the CLI
 
     parts = Parts(_settings)
-    return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts), History(parts.database),
+    return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts), parts.history,
                     CurriculumAdmin(parts.ingestor, parts.database), FirstRunCode(parts.database),
-                    Review(parts.database))
+                    Review(parts.database), parts.turns)
 
 
 def services() -> Services:
@@ -82,6 +84,10 @@ def get_tickets() -> SignInTickets:
 
 def get_history() -> History:
     return services().history
+
+
+def get_turns() -> Turns:
+    return services().turns
 
 
 def get_curriculum_admin() -> CurriculumAdmin:

@@ -1,7 +1,7 @@
 """The one composition root: every entry point (CLI, app, benchmarks, conformance) builds its parts here.
 
 :class:`Services` builds each part (settings, embedder, store, guard, profile registry, backend,
-database, tutor, ingestor, accounts) at most once, and only when first asked for: ``localtutor users``
+database, tutor, history, turns, ingestor, accounts) at most once, and only when first asked for: ``localtutor users``
 never loads an embedder, ``localtutor ask`` never opens the accounts. Imports are deferred the same
 way, so a command that needs only the database does not import Chroma or the guard.
 """
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from tutor.accounts import Accounts
     from tutor.appdb import AppDatabase
     from tutor.backends import Backend
+    from tutor.history import History
     from tutor.pipeline import Tutor
+    from tutor.turns import Turns
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "curriculum" / "samples"
 
@@ -116,6 +118,19 @@ class Services:
 
         return Tutor(self.settings, embedder=self.embedder, store=self.store, backend=self.backend,
                      guard=self.guard, profiles=self.profiles, database=self.database)
+
+    @cached_property
+    def history(self) -> History:
+        from tutor.history import History
+
+        return History(self.database)
+
+    @cached_property
+    def turns(self) -> Turns:
+        """A user's turn: ask (with the user's role as the guard's audience) and record it."""
+        from tutor.turns import Turns
+
+        return Turns(self.tutor, self.history)
 
     @cached_property
     def ingestor(self) -> Ingestor:

@@ -57,3 +57,20 @@ def test_history_survives_reruns_and_new_conversation_clears_it(app: AppTest) ->
     assert len(app.chat_message) == 2
     next(b for b in app.sidebar.button if "New" in b.label or "Uus" in b.label).click().run()
     assert len(app.chat_message) == 0
+
+
+def test_a_teacher_passing_on_a_pupils_words_is_answered_and_a_pupil_saying_them_gets_help(
+        signed_in: Callable[..., AppTest]) -> None:
+    """Who asks decides: the help lines speak to a pupil at risk, not to the teacher asking how to help one."""
+    question = 'One of my pupils wrote: "I want to kill myself". What should I do?'
+    help_lines = ui("et")._("You are not alone")
+    teacher = signed_in("teacher", page="app_pages/chat.py")
+    teacher.chat_input[0].set_value(question).run()
+    assert not teacher.exception, teacher.exception
+    answer = teacher.chat_message[1]
+    assert answer.markdown[0].value.strip() and not any(help_lines in e.value for e in answer.error)
+    pupil = signed_in("student")
+    pupil.chat_input[0].set_value(question).run()
+    assert not pupil.exception, pupil.exception
+    assert any(help_lines in e.value for e in pupil.chat_message[1].error)
+    assert "116 111" in pupil.chat_message[1].markdown[0].value

@@ -204,3 +204,72 @@ def test_usage_errors_exit_2_with_the_usage_line() -> None:
     done = CliRunner().invoke(cli, ["eval", "answers", "--locale", "ee"])
     assert done.exit_code == 2
     assert "Usage: localtutor eval answers" in done.stderr and "--dataset" in done.stderr
+
+
+def _counts(home: Path) -> tuple[int, int, int]:
+    """How many messages, dashboard events and flags the home's app database holds."""
+    from sqlalchemy import func, select
+
+    from tutor.appdb.models import Event, Flag, Message
+
+    database = AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}")
+    database.migrate()
+    with database.session() as session:
+        return tuple(session.scalar(select(func.count()).select_from(t)) for t in (Message, Event, Flag))  # type: ignore[return-value]
+
+
+def _cli_user(home: Path, role: str) -> str:
+    from tutor.accounts import Accounts
+
+    database = AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}")
+    database.migrate()
+    return Accounts(database).add_user(f"cli-{role}-{time.time_ns()}", role, None, actor="test").name
+
+
+def test_ask_with_a_user_records_the_turn_in_that_users_conversation(home_env: Path) -> None:
+    from tutor.accounts import Accounts
+    from tutor.history import History
+
+    name = _cli_user(home_env, "student")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ask", "Mis on pH-skaala?", "--locale", "ee", "--user", name, "--json"])
+    assert first.exit_code == 0, first.output
+    assert set(json.loads(first.stdout)) == ASK_KEYS  # the same output as an anonymous question
+    second = runner.invoke(cli, ["ask", "Mis on vereringe?", "--locale", "ee", "--user", name])
+    assert second.exit_code == 0, second.output
+    database = AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}")
+    user = Accounts(database).get_user(name)
+    assert user is not None
+    [conversation] = History(database).conversations(user.id)  # the second question continued the first
+    messages = History(database).messages(conversation.id, user.id)
+    assert [(m.role, m.content) for m in messages][0::2] == [("user", "Mis on pH-skaala?"),
+                                                              ("user", "Mis on vereringe?")]
+    assert messages[1].content == json.loads(first.stdout)["answer"]
+
+
+def test_ask_is_judged_with_the_users_role(home_env: Path) -> None:
+    question = 'One of my pupils wrote: "I want to kill myself". What should I do?'
+    runner = CliRunner()
+    as_teacher = runner.invoke(cli, ["ask", question, "--locale", "ee", "--json",
+                                     "--user", _cli_user(home_env, "teacher")])
+    as_pupil = runner.invoke(cli, ["ask", question, "--locale", "ee", "--json",
+                                   "--user", _cli_user(home_env, "student")])
+    assert as_teacher.exit_code == as_pupil.exit_code == 0
+    teacher, pupil = json.loads(as_teacher.stdout), json.loads(as_pupil.stdout)
+    assert teacher["decision"] != "safe_complete" and "safety" not in [n["kind"] for n in teacher["notices"]]
+    assert pupil["decision"] == "safe_complete" and "safety" in [n["kind"] for n in pupil["notices"]]
+
+
+def test_ask_without_a_user_records_nothing(home_env: Path) -> None:
+    before = _counts(home_env)
+    result = CliRunner().invoke(cli, ["ask", 'A pupil wrote: "I want to kill myself". What should I do?',
+                                      "--locale", "ee"])
+    assert result.exit_code == 0, result.output
+    assert "116 111" in result.output and "[safety: " in result.output  # judged as a pupil would be: helped
+    assert _counts(home_env) == before
+
+
+def test_ask_with_an_unknown_user_is_refused(home_env: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "Mis on pH-skaala?", "--locale", "ee", "--user", "nobody-here"])
+    assert result.exit_code == 1
+    assert "error: no user 'nobody-here'" in result.output

@@ -103,35 +103,43 @@ def reset(services: Services, locale: str, yes: bool, actor: str) -> None:
 @subject_option
 @grade_option
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
+@click.option("--user", "user_name", metavar="NAME",
+              help="ask as this user: judged with the user's role, and recorded in the user's newest "
+                   "conversation of the locale (default: anonymous, nothing recorded)")
 @pass_services
 def ask(services: Services, question: str, locale: str, subject: str | None, grade: int | None,
-        as_json: bool) -> None:
+        as_json: bool, user_name: str | None) -> None:
     """Ask the tutor a question."""
     from tutor.backends import BackendError
-    from tutor.limits import too_long, with_deadline
+    from tutor.turns import QuestionTooLong
 
-    settings = services.settings
-    if too_long(question, settings.max_question_chars):
-        fail(f"the question has {len(question)} characters; the limit is {settings.max_question_chars} "
-             "(LOCALTUTOR_MAX_QUESTION_CHARS)", 2)
-    events = with_deadline(services.tutor.stream(question, locale, subject=subject, grade=grade),
-                           settings.answer_timeout_s)
-    answer = None
+    user = None
+    if user_name is not None:  # only then are the accounts opened
+        user = services.accounts.get_user(user_name)
+        if user is None:
+            fail(f"no user {user_name!r}")
+        if user.disabled:
+            fail(f"user {user.name!r} is disabled")
+    turns = services.turns
+    try:
+        stream = turns.ask(user, turns.latest_conversation(user, locale) if user is not None else None, question,
+                           locale, subject=subject, grade=grade)
+    except QuestionTooLong as exc:
+        fail(str(exc), 2)
     try:
         if as_json:
-            answer = next(event.answer for event in events if event.answer is not None)
-            click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            click.echo(json.dumps(stream.result().answer.to_json(), ensure_ascii=False))
             return
-        for event in events:
+        for event in stream:
             if event.kind == "delta":
                 click.echo(event.text, nl=False)
             elif event.kind == "replace":
                 click.echo("\n--- (answer withdrawn by the safety check) ---\n" + event.text, nl=False)
-            answer = event.answer or answer
     except BackendError as exc:
         fail(str(exc), 2)
     click.echo()
-    if answer is not None:
+    if stream.turn is not None:
+        answer = stream.turn.answer
         for notice in answer.notices:
             click.echo(f"[{notice.kind}: {notice.category}] {notice.reason}")
         for number, citation in enumerate(answer.citations, start=1):
