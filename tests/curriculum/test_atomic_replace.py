@@ -76,7 +76,15 @@ def _ingest(home: Path, document: str, *, kill_after_s: float | None = None) -> 
         return process.wait(timeout=300)
 
     def snapshot() -> dict[Path, tuple[int, int]]:
-        return {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in (home / "chroma").rglob("*") if p.is_file()}
+        out = {}
+        for p in (home / "chroma").rglob("*"):
+            try:  # SQLite's journal comes and goes while we look
+                st = p.stat()
+            except FileNotFoundError:
+                continue
+            if p.is_file():
+                out[p] = (st.st_mtime_ns, st.st_size)
+        return out
 
     seen, last_write = snapshot(), None
     while process.poll() is None:
