@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PYBABEL := $(PY) -m babel.messages.frontend -q
 PORT   ?= 8501
 
-.PHONY: install run test lint i18n seed clean-venv eval-guard lock bench bench-quick bench-curriculum
+.PHONY: install run test lint screenshots i18n seed clean-venv eval-guard lock bench bench-quick bench-curriculum
 
 # Installs come from the committed lock file (exact versions, with hashes): a fresh clone gets what
 # was tested. The project itself is installed without resolving anything again.
@@ -42,6 +42,10 @@ test: install lint
 # UI catalogs with Babel's own command line. English is the source language: it needs no catalog
 # (gettext falls back to the message ids). A new language: $(PYBABEL) init -i translations/messages.pot
 # -d translations -l XX --width 100, then `make i18n`. Width 100: the committed catalogs' line width.
+# The browser journeys again, keeping their screenshots for the README and docs/operations.md.
+screenshots: install
+	LOCALTUTOR_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -q tests/e2e/test_journeys.py
+
 i18n: install
 	$(PYBABEL) extract -F babel.cfg -k _ -o translations/messages.pot --no-location --sort-output \
 	  --width 100 --project localtutor app.py app_pages tutor

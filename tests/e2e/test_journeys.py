@@ -2,7 +2,8 @@
 axe-core run on every page: the first run, a pupil, a teacher and an administrator.
 
 One server for the module, started on a fresh app database, so the first journey is the real first run.
-Screenshots go to docs/screenshots/ (LOCALTUTOR_SCREENSHOT_DIR to write them elsewhere).
+Screenshots go to a temporary folder; `make screenshots` writes them to docs/screenshots/
+(LOCALTUTOR_SCREENSHOT_DIR names the folder).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ AXE_RESULTS: dict[str, list[str]] = {}  # page -> "rule (impact)" of every viola
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("LOCALTUTOR_SCREENSHOT_DIR") or ROOT / "docs" / "screenshots")
+    folder = Path(os.environ.get("LOCALTUTOR_SCREENSHOT_DIR") or tmp_path_factory.mktemp("screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
