@@ -200,9 +200,10 @@ class Guard:
                 self._remember(t, v)
         return [known[t] for t in texts]
 
-    def _verdict(self, outcome: Outcome, text: str, start: float) -> Verdict:
-        return Verdict(outcome.decision, outcome.categories, redact(text), (time.perf_counter() - start) * 1000,
-                       self.policy, outcome.trace)
+    def _verdict(self, outcome: Outcome, text: str, start: float, redacted: str | None = None) -> Verdict:
+        """``redacted``: ``text`` with personal data replaced, when the caller has it already."""
+        return Verdict(outcome.decision, outcome.categories, redact(text) if redacted is None else redacted,
+                       (time.perf_counter() - start) * 1000, self.policy, outcome.trace)
 
     # ------------------------------------------------------------------ messages
     def check_input(
@@ -237,8 +238,8 @@ class Guard:
         )
         outcome = decide_input(self.rules.match(raw, "input"), scored, self.model, self.policy, who, msg_lang)
         if self.external is not None and outcome.trace.source == "model" and self._consult(outcome, msg_lang):
-            outcome = self._external_outcome(raw, who, outcome)
-        return self._verdict(outcome, raw, start)
+            outcome = self._external_outcome(raw, text, who, outcome)
+        return self._verdict(outcome, raw, start, redacted=text)
 
     def _consult(self, outcome: Outcome, lang: str) -> bool:
         """Whether the external model is asked: always, or (cascade) only inside the uncertain band."""
@@ -250,9 +251,9 @@ class Guard:
         low, high = self.external.band
         return threshold - low <= score < threshold + high
 
-    def _external_outcome(self, text: str, audience: Audience, local: Outcome) -> Outcome:
+    def _external_outcome(self, text: str, redacted: str, audience: Audience, local: Outcome) -> Outcome:
         # Only redacted text leaves the machine; a local endpoint (``is_local``) may see the original.
-        sent = text if getattr(self.external, "is_local", False) else redact(text)
+        sent = text if getattr(self.external, "is_local", False) else redacted
         try:
             categories = list(self.external.moderate(sent))
         except ModerationUnavailable as exc:
