@@ -139,7 +139,7 @@ class Tutor:
         mark = time.perf_counter()
         # "Just give me the answer" carries no topic, "Aga miks?" leans on the last question: search with both.
         earlier = continued_request(question, history) or follow_up_of(question, history)
-        asked = _without_personal_data(question)
+        asked = _without_personal_data(question, verdict.redacted)
         search = _join(earlier, asked) if earlier else asked
         search_embedding = self.embedder.embed_query(search) if search != question else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
@@ -344,13 +344,15 @@ def _join(*parts: str) -> str:
     return "\n\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def _without_personal_data(question: str) -> str:
+def _without_personal_data(question: str, redacted: str) -> str:
     """The question to search with: sentences that carry personal data ("my e-mail is ...") are left
     out, as they say nothing about the topic and must not reach the index or the embedder's cache;
-    if every sentence has some, the redacted question."""
+    if every sentence has some, the redacted question (``redacted``: the guard's redaction of it)."""
+    if redacted == question:  # no personal data: nothing to leave out
+        return question
     sentences = split_sentences(question)
     kept = [s for s in sentences if redact(s) == s]
-    return " ".join(kept) if kept and len(kept) < len(sentences) else redact(question)
+    return " ".join(kept) if kept else redacted
 
 
 def _ms(since: float) -> float:
