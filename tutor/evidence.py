@@ -41,6 +41,12 @@ _DEPENDENT = re.compile(
     r"kuid|aga|ent|siis|sellele|neid|this|these|those|it|its|they|their|therefore|however|also|thus|so|"
     r"это|этот|эта|эти|он|она|они|его|её|их|поэтому|однако|также|кроме того)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers written in a text ("3", "9,6", "1.5"), as written."""
+    return set(_NUMBER.findall(text))
+
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _MONTH = re.compile(
     r"\b(jaanuar|veebruar|märts|aprill|mai|juuni|juuli|august|september|oktoober|november|detsember|"
@@ -193,9 +199,10 @@ def features(question: str, units: Sequence[Unit], similarities: np.ndarray, lan
     other candidates of the same question (the gap to the best similarity or overlap). ``headings``:
     each unit's context (``contexts``: heading and the statement before it)."""
     qterms = set(query_terms(question))
-    qnumbers = set(_NUMBER.findall(question))
+    qnumbers = numbers(question)
     qnames = _names(question) | {w[:6].lower() for w in re.findall(r"\b[A-ZÕÄÖÜŠŽ][a-zõäöüšž]{3,}", question[1:])}
     qtype = question_type(question)
+    known_persons = _persons(question) | qnames  # a "who" answer names someone the question does not
     unit_terms = [set(tokenize(u.text, lang)) | set(tokenize(u.text, "en")) for u, lang in zip(units, languages, strict=True)]
     df: dict[str, int] = {}
     for terms in unit_terms:
@@ -211,7 +218,7 @@ def features(question: str, units: Sequence[Unit], similarities: np.ndarray, lan
     rows = []
     for i, (unit, terms) in enumerate(zip(units, unit_terms, strict=True)):
         matched = qterms & terms
-        numbers = set(_NUMBER.findall(unit.text))
+        unit_numbers = numbers(unit.text)
         text = unit.text
         unit_names = _names(text) | {w[:6].lower() for w in re.findall(r"[A-ZÕÄÖÜŠŽ][a-zõäöüšž]{3,}", text)}
         rows.append([
@@ -223,13 +230,13 @@ def features(question: str, units: Sequence[Unit], similarities: np.ndarray, lan
             overlaps.max() - overlaps[i],
             len(matched) / max(len({t for t in terms if not t.startswith("~")}), 1),
             max((idf[t] for t in matched), default=0.0) / max(max(idf.values(), default=1.0), 1e-6),
-            len(qnumbers & numbers) / max(len(qnumbers), 1) if qnumbers else 0.0,
-            1.0 if qnumbers and numbers and not (qnumbers & numbers) else 0.0,
+            len(qnumbers & unit_numbers) / max(len(qnumbers), 1) if qnumbers else 0.0,
+            1.0 if qnumbers and unit_numbers and not (qnumbers & unit_numbers) else 0.0,
             len(qnames & unit_names) / max(len(qnames), 1) if qnames else 0.0,
-            float(qtype == "who" and bool(_persons(text) - _persons(question) - qnames)),
+            float(qtype == "who" and bool(_persons(text) - known_persons)),
             float(qtype == "when" and bool(_YEAR.search(text) or _MONTH.search(text))),
             float(qtype == "where" and bool(_NAME.search(" " + text))),
-            float(qtype == "count" and bool(numbers)),
+            float(qtype == "count" and bool(unit_numbers)),
             float(qtype == "what"),
             float(bool(matched) and bool(_DEFINITION_OF.search(text))),
             float(unit.kind == "example"),
@@ -256,10 +263,12 @@ def heading_of(chunk: RetrievedChunk) -> str:
     return " ".join(x for x in (chunk.title, chunk.section or "") if x)
 
 
-def contexts(units: Sequence[Unit], passages: Sequence[RetrievedChunk]) -> list[str]:
+def contexts(units: Sequence[Unit], passages: Sequence[RetrievedChunk],
+             segmented: dict[int, list[Unit]] | None = None) -> list[str]:
     """What a unit's reader has just read: its passage's heading and the statement before it. A unit
-    such as "The epic appeared in 1835. It was compiled by ..." names its subject only there."""
-    segmented: dict[int, list[Unit]] = {}
+    such as "The epic appeared in 1835. It was compiled by ..." names its subject only there.
+    ``segmented``: the passages' units by passage number, when the caller has them already."""
+    segmented = {} if segmented is None else segmented
     out = []
     for unit in units:
         chunk = passages[unit.passage - 1]
@@ -319,8 +328,9 @@ def rank_units(question: str, passages: Sequence[RetrievedChunk], query_embeddin
     """Every candidate unit of the first passages, best first (headings and review questions excluded)."""
     units: list[Unit] = []
     languages: list[str] = []
+    segmented = {number: segment(chunk, number) for number, chunk in enumerate(passages[:max_passages], start=1)}
     for number, chunk in enumerate(passages[:max_passages], start=1):
-        for unit in segment(chunk, number):
+        for unit in segmented[number]:
             if unit.kind in ("statement", "example"):
                 units.append(unit)
                 languages.append(str(chunk.metadata.get("language") or "et"))
@@ -332,7 +342,7 @@ def rank_units(question: str, passages: Sequence[RetrievedChunk], query_embeddin
     keep = sorted(np.argsort(-np.array(pre), kind="stable")[:MAX_CANDIDATES].tolist())
     units = [units[i] for i in keep]
     languages = [languages[i] for i in keep]
-    headings = contexts(units, passages)
+    headings = contexts(units, passages, segmented)
     if embed is not None and query_embedding is not None:
         similarities = embed([u.text for u in units]) @ np.asarray(query_embedding, dtype=np.float32)
     else:

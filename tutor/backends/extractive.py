@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from tutor.backends.base import GenerationRequest
-from tutor.evidence import Evidence, question_type
+from tutor.evidence import Evidence, numbers, question_type
 from tutor.i18n import ui
 from tutor.pedagogy import states_result
 
@@ -52,14 +52,11 @@ def _quote(evidence: Evidence) -> str:
     return f"> {evidence.unit.text} [{evidence.unit.passage}]"
 
 
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
-
-
 def _solves_task(evidence: Evidence, question: str) -> bool:
     """A worked example that states its result and has every number of the pupil's task (or the task
     is not known): quoting it could hand over the pupil's own answer."""
-    task = set(_NUMBERS.findall(question))  # no numbers ("just tell me the answer"): the task is unknown
-    return states_result(evidence.unit.text) and task <= set(_NUMBERS.findall(evidence.unit.text))
+    task = numbers(question)  # no numbers ("just tell me the answer"): the task is unknown
+    return states_result(evidence.unit.text) and task <= numbers(evidence.unit.text)
 
 
 class ExtractiveBackend:
