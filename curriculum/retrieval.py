@@ -28,7 +28,6 @@ class RetrievedChunk:
     score: float  # fused reciprocal-rank score (higher is better)
     dense_score: float | None  # cosine similarity with the question, when the dense ranker found it
     lexical_score: float | None
-    relevance: float | None = None  # dense score minus the question's baseline similarity to this language
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,6 @@ def build_where(subject: str | None = None, grade: int | None = None) -> dict[st
 
 
 MIN_BACKGROUND = 20
-
-
-def _relevance(similarity: float | None, baseline: float | None) -> float | None:
-    if similarity is None or baseline is None:
-        return None
-    return round(similarity - baseline, 4)
 
 
 class HybridRetriever:
@@ -107,7 +100,6 @@ class HybridRetriever:
                 section=meta.get("section") or None, title=str(meta.get("title") or meta.get("source")),
                 metadata=meta, score=round(score, 6), dense_score=dense_scores.get(chunk_id),
                 lexical_score=lexical_scores.get(chunk_id),
-                relevance=_relevance(dense_scores.get(chunk_id), baseline.get(str(meta.get("language") or ""))),
             ))
         return Retrieval(results, embedding)
 

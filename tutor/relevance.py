@@ -1,11 +1,11 @@
 """Does the curriculum answer this question at all? A learned gate over the retrieval's evidence.
 
-The features describe how the retrieved passages relate to the question: the dense similarity
-above the question's baseline, how much of the question the best passage covers, whether the
-dense and lexical rankers agree, the best evidence unit's score, and the languages of question
-and passage (a Russian question over Estonian text has lower similarities than an Estonian one).
-The logistic model is trained by ``python -m tutor.train_answers`` on in-scope and off-topic
-questions in et, ru and en (``tutor/data/answer_models.json``).
+The features describe how the retrieved passages relate to the question: the dense similarity,
+how much of the question the best passage covers, the best evidence unit's score and similarity,
+and how far the best passage and unit stand out from the rest. One logistic model per question
+language (a Russian question over Estonian text has lower similarities and no shared words),
+trained by ``python -m tutor.train_answers`` on in-scope and off-topic questions in et, ru and en
+(``tutor/data/answer_models.json``).
 """
 
 from __future__ import annotations
