@@ -6,7 +6,12 @@ Good enough to pick a stemmer and the answer language; it never leaves the machi
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -31,24 +36,91 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 STOPWORDS: frozenset[str] = frozenset().union(*_STOPWORDS.values())
 
 
+LANGS: tuple[str, ...] = ("et", "ru", "en")
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "language.npz"
+DIM_BITS = 18
+DIM = 1 << DIM_BITS
+_CHAR_NS = (1, 2, 3, 4)
+_SPACES = re.compile(r"[\W\d_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]")
+
+
+def features(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed character n-grams (1-4, inside words padded with spaces) and words, L2-normalised counts."""
+    view = _SPACES.sub(" ", text.casefold()).strip()[:2000]
+    keys: list[int] = []
+    for word in view.split():
+        padded = f" {word} "
+        keys.append(zlib.crc32(("w" + word).encode()))
+        for n in _CHAR_NS:
+            keys.extend(zlib.crc32(padded[i : i + n].encode()) for i in range(len(padded) - n + 1))
+    if not keys:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    idx, counts = np.unique(np.array(keys, dtype=np.int64) & (DIM - 1), return_counts=True)
+    values = np.log1p(counts).astype(np.float32)
+    return idx, values / np.linalg.norm(values)
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    with np.load(MODEL_PATH) as data:
+        return data["weights"].astype(np.float32), data["bias"], tuple(str(x) for x in data["langs"])
+
+
+@lru_cache(maxsize=4096)
 def detect_language(text: str, default: str = "et") -> str:
-    """Return ``'et'``, ``'ru'`` or ``'en'`` for ``text`` (``default`` when unsure)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    if not words:
+    """Return ``'et'``, ``'ru'`` or ``'en'`` for ``text`` (``default`` when unsure).
+
+    A logistic model over character n-grams trained on pupils' messages (``python -m
+    curriculum.train_language``): Estonian without diacritics and Russian typed in Latin letters
+    ("skolko ostrovov v estonii") are recognised as what they are.
+    """
+    idx, values = features(text)
+    if not len(idx):
         return default
-    cyrillic = sum(1 for w in words if re.search(r"[\u0400-\u04FF]", w))
-    if cyrillic * 2 >= len(words):
-        return "ru"
-    scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORDS.items() if lang != "ru"}
-    scores["et"] += 2 * sum(1 for w in words if re.search(r"[õäöüšž]", w))
-    if re.search(r"\b\w+(?:ga|st|sse|lt|le|ks|tud|mine|dega)\b", text.lower()):
-        scores["et"] += 1
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] == 0:
-        return default
-    if scores["et"] == scores["en"]:
-        return default if default in ("et", "en") else "et"
-    return best
+    weights, bias, langs = _model()
+    scores = values @ weights[idx] + bias
+    probs = np.exp(scores - scores.max())
+    probs /= probs.sum()
+    best = int(np.argmax(probs))
+    return langs[best] if probs[best] >= 0.5 else default
+
+
+def latin_russian(text: str) -> bool:
+    """Russian typed in Latin letters ("kak sdelat domashku"): mostly Latin letters, detected as Russian."""
+    letters = text.casefold()
+    return len(_LATIN.findall(letters)) > 2 * len(_CYRILLIC.findall(letters)) and detect_language(text, default="") == "ru"
+
+
+# Pupils' Latin spellings of Russian; at each position the first that fits wins, so longer spellings
+# come first and ambiguous letters take the commonest reading ("ij" is "ий" unless a vowel follows).
+_TO_CYRILLIC = (
+    ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"),
+    ("ya", "я"), ("ja", "я"), ("yu", "ю"), ("ju", "ю"), ("yo", "ё"), ("jo", "ё"), ("ye", "е"), ("je", "е"),
+    ("iy(?![aeiouy])", "ий"), ("ij(?![aeiouy])", "ий"), ("yj(?![aeiouy])", "ый"), ("y", "ы"), ("j", "й"),
+    ("'", "ь"), ("a", "а"), ("b", "б"), ("v", "в"), ("w", "в"), ("g", "г"), ("d", "д"), ("e", "е"),
+    ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+    ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("h", "х"), ("c", "ц"), ("x", "кс"), ("q", "к"),
+)
+_TO_CYRILLIC_RE = re.compile("|".join(f"({latin})" for latin, _ in _TO_CYRILLIC))
+_VOWEL_Y = re.compile(r"(?<=[аеёиоуыэюя])ы(?![аеёиоуыэюя])")
+_WORD_OR_OTHER = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
+
+
+def to_cyrillic(text: str) -> str:
+    """Russian typed in Latin letters written in Cyrillic, for the embedding model ("skolko" -> "сколько").
+
+    Words in capitals (DNK, ID) and words with digits stay as typed; "y" after a vowel is "й" ("kakoy").
+    """
+    out = []
+    for part in _WORD_OR_OTHER.findall(text):
+        if not part[0].isalpha() and part[0] != "'" or (len(part) > 1 and part.isupper()):
+            out.append(part)
+            continue
+        word = _TO_CYRILLIC_RE.sub(lambda m: _TO_CYRILLIC[(m.lastindex or 1) - 1][1], part.lower())
+        out.append(_VOWEL_Y.sub("й", word))
+    return "".join(out)
 
 
 def localized(texts: Mapping[str, str], lang: str, *fallbacks: str) -> str:

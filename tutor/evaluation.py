@@ -113,12 +113,14 @@ def _answer_metrics(results: list[dict[str, Any]], k: int) -> dict[str, Any]:
 
 
 def evaluate_answers(ask: Callable[[str], Any], rows: list[dict[str, Any]], *, k: int = 3,
-                     progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+                     progress: Callable[[int, int], None] | None = None,
+                     details: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Ask every question through the pipeline (``ask(question) -> Answer``) and score what the pupil reads.
 
     ``answered``: in-scope rows answered with citations; ``cited@3``: the expected source among the
     first three citations; ``fact``: the source cited (first ``k``) and the answer text contains the
     expected string (case-insensitive); ``not_found``: out-of-scope rows answered without citations.
+    ``details`` receives one dict per question (the row, its scores, the answer text and citations).
     """
     import numpy as np
 
@@ -138,6 +140,10 @@ def evaluate_answers(ask: Callable[[str], Any], rows: list[dict[str, Any]], *, k
             "not_found": not in_scope and answer.decision == "answer" and not sources,
         })
         latencies.append(float(answer.timings_ms.get("total", 0.0)))
+        if details:
+            details({"question": row["question"], "lang": row["lang"], "source": row["source"],
+                     "expected": row["answer"], **{key: results[-1][key] for key in ("answered", "cited@3", "fact", "not_found")},
+                     "decision": answer.decision, "citations": sources, "answer": answer.text})
         if progress:
             progress(number, len(rows))
     report = _answer_metrics(results, k)

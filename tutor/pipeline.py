@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from curriculum.embedders import Embedder, capabilities_of
-from curriculum.language import detect_language, localized
+from curriculum.language import detect_language, latin_russian, localized, to_cyrillic
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
@@ -141,6 +141,8 @@ class Tutor:
         earlier = continued_request(question, history) or follow_up_of(question, history)
         asked = _without_personal_data(question, verdict.redacted)
         search = _join(earlier, asked) if earlier else asked
+        if latin_russian(search):  # the embedding model reads Russian in Cyrillic, not as pupils type it
+            search = to_cyrillic(search)
         search_embedding = self.embedder.embed_query(search) if search != question else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=search_embedding)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curriculum.language import detect_language, localized
+from curriculum.language import detect_language, latin_russian, localized, to_cyrillic
 
 TEXTS = {"et": "Tere", "ru": "Привет", "en": "Hello"}
 
@@ -13,6 +13,35 @@ TEXTS = {"et": "Tere", "ru": "Привет", "en": "Hello"}
                                                  ("What is photosynthesis?", "en")])
 def test_short_questions_are_recognised(question: str, lang: str) -> None:
     assert detect_language(question) == lang
+
+
+@pytest.mark.parametrize(("message", "lang"), [
+    ("kuidas ma selle ylesande lahendan, ei saa yldse aru", "et"),  # no diacritics
+    ("mingi jama see matemaatika, seleta pls", "et"),  # slang
+    ("chto takoe fotosintez", "ru"),  # Russian in Latin letters
+    ("pomogite s domashkoj po fizike pliz", "ru"),
+    ("Mne nuzhno napisat sochinenie pro zimu", "ru"),
+    ("wats the diffrence between weather and climat", "en"),  # typos
+    ("most common trees in estonia?", "en"),
+    ("photosynthesis turns light energy into what kind of energy?", "en"),
+])
+def test_messages_as_pupils_type_them(message: str, lang: str) -> None:
+    assert detect_language(message, default="?") == lang
+
+
+def test_nothing_to_go_on_gives_the_default() -> None:
+    assert detect_language("123 + 456 = ?", default="en") == "en"
+    assert detect_language("", default="ru") == "ru"
+
+
+def test_russian_typed_in_latin_letters_is_rewritten_in_cyrillic() -> None:
+    assert latin_russian("skolko ostrovov v estonii")
+    assert not latin_russian("mitu saart on eestis")
+    assert not latin_russian("сколько островов в эстонии")
+    assert to_cyrillic("skolko ostrovov v estonii") == "сколко островов в естонии"
+    assert to_cyrillic("gde nahoditsja DNK v kletke") == "где находиця DNK в клетке"  # capitals stay as typed
+    assert to_cyrillic("kakoy otvet, 3 ili 4?") == "какой ответ, 3 или 4?"
+    assert to_cyrillic("golosovanija cherez internet") == "голосования через интернет"
 
 
 @pytest.mark.parametrize(

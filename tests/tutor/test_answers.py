@@ -97,6 +97,19 @@ def test_who_did_it_quotes_the_sentence_that_names_the_person(page_tutor: Tutor,
     assert "Lönnrot" in answer.text
 
 
+@pytest.mark.parametrize(("question", "fact", "source"), [
+    pytest.param("kogda vpervye vyshla kalevala", "1835", "eepos.md", marks=pytest.mark.xfail(
+        strict=True, reason="open: the guard answers this Latin-letter Russian question with care (self-harm)")),
+    ("kakaja srednjaja glubina ozera pejpsi", "7 meetrit", "rannikujarved.md"),
+])
+def test_russian_typed_in_latin_letters_is_answered_in_russian(page_tutor: Tutor, question: str, fact: str,
+                                                                source: str) -> None:
+    answer = page_tutor.ask(question, "answerstest")
+    assert answer.citations and answer.citations[0].source == source
+    assert fact in answer.text
+    assert answer.language == "ru"
+
+
 @pytest.mark.parametrize(("question", "lang"), [("Mis on tuletis?", "et"), ("Что такое производная?", "ru"),
                                                 ("What is a derivative in maths?", "en")])
 def test_a_question_the_pages_do_not_cover_is_not_found_in_the_pupils_language(page_tutor: Tutor, question: str,

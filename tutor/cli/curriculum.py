@@ -193,16 +193,24 @@ def _share(value: float | None) -> str:
 @click.option("--dataset", required=True, help="JSONL with question, lang, source (or null), answer (or null)")
 @locale_option
 @click.option("--k", type=int, default=3, help="citations counted for the fact (default 3)")
+@click.option("--details", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="also write one JSON line per question (scores, answer, citations) to this file")
 @json_option
 @pass_services
-def eval_answers(services: Services, dataset: str, locale: str, k: int, as_json: bool) -> None:
+def eval_answers(services: Services, dataset: str, locale: str, k: int, details: str | None, as_json: bool) -> None:
     """What the pupil reads: the right passage cited, the fact, 'not found'."""
     from tutor.evaluation import evaluate_answers, read_answer_rows
 
     rows = _dataset(read_answer_rows, dataset)
     tutor = services.tutor
-    report = evaluate_answers(lambda q: tutor.ask(q, locale), rows, k=k,
-                              progress=lambda d, t: progress_bar(d, t, "questions"))
+    sink = open(details, "w", encoding="utf-8") if details else None  # noqa: SIM115 (closed below)
+    try:
+        report = evaluate_answers(lambda q: tutor.ask(q, locale), rows, k=k,
+                                  progress=lambda d, t: progress_bar(d, t, "questions"),
+                                  details=(lambda row: sink.write(json.dumps(row, ensure_ascii=False) + "\n")) if sink else None)
+    finally:
+        if sink:
+            sink.close()
     _report(report, as_json, f"{'':8} {'n':>4} {'answered':>9} {'cited@3':>8} {'fact':>6} {'not found':>10}",
             lambda name, m: f"{name:8} {m['n']:>4} {_share(m['answered']):>9} {_share(m['cited@3']):>8} "
                             f"{_share(m['fact']):>6} {_share(m['not_found']):>10}")
