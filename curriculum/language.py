@@ -5,9 +5,11 @@ Good enough to pick a stemmer and the answer language; it never leaves the machi
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -121,6 +123,49 @@ def to_cyrillic(text: str) -> str:
         word = _TO_CYRILLIC_RE.sub(lambda m: _TO_CYRILLIC[(m.lastindex or 1) - 1][1], part.lower())
         out.append(_VOWEL_Y.sub("й", word))
     return "".join(out)
+
+
+_FOLD = str.maketrans("õäöüšžy", "oaouszu")
+_MARKED = re.compile("[õäöüšž]")
+_LATIN_WORD = re.compile(r"[a-zõäöüšž]+")
+
+
+def with_diacritics(text: str, sources: Iterable[str]) -> str:
+    """Estonian typed without õ ä ö ü (or with y for ü) respelt after the words of ``sources``.
+
+    "mitu bitti on yhes baidis" becomes "mitu bitti on ühes baidis" when a source says "ühes". A word
+    is respelt from a source word with the same letters but for the marks, or from the longest such
+    word sharing all but its last three letters (the ending may differ: "tylitses", "tülitsesid"); a
+    word the sources also spell without marks stays as typed.
+    """
+    plain: set[str] = set()
+    marked: dict[str, Counter[str]] = {}
+    for source in sources:
+        for word in _LATIN_WORD.findall(source.casefold()):
+            if _MARKED.search(word):
+                marked.setdefault(word.translate(_FOLD)[:3], Counter())[word] += 1
+            else:
+                plain.add(word)
+    if not marked:
+        return text
+
+    def respell(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        word = typed.casefold()
+        if _MARKED.search(word) or len(word) < 3 or word in plain:
+            return typed
+        folded = word.translate(_FOLD)
+        best, shared = None, max(3, len(folded) - 3)
+        for candidate, _ in marked.get(folded[:3], Counter()).most_common():
+            common = len(os.path.commonprefix([folded, candidate.translate(_FOLD)]))
+            if common >= shared and _MARKED.search(candidate[:common]):
+                best, shared = candidate, common + (common == len(folded))
+        if best is None:
+            return typed
+        out = best[: min(shared, len(word))] + word[min(shared, len(word)) :]
+        return out[:1].upper() + out[1:] if typed[:1].isupper() else out
+
+    return _LATIN_WORD.sub(respell, text) if not _CYRILLIC.search(text) else text
 
 
 def localized(texts: Mapping[str, str], lang: str, *fallbacks: str) -> str:

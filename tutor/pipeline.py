@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from curriculum.embedders import Embedder, capabilities_of
-from curriculum.language import detect_language, latin_russian, localized, to_cyrillic
+from curriculum.language import detect_language, latin_russian, localized, to_cyrillic, with_diacritics
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
@@ -152,9 +152,11 @@ class Tutor:
         passages, withheld_hits = self._drop_withheld(locale, passages, omissions)
         timings["guard_chunks"] = _ms(mark)
         mark = time.perf_counter()
+        asked_in = detect_language(search, default=lang)
+        if asked_in == "et":  # "yhes baidis" is read as the passages spell it, "ühes baidis"
+            search = with_diacritics(search, (p.text for p in passages))
         evidence = rank_units(search, passages, search_embedding, self.unit_embeddings)
         maths = analyse(search, lang)
-        asked_in = detect_language(search, default=lang)
         found, _p = answerable(gate_features(search, passages, evidence), asked_in)
         timings["evidence"] = _ms(mark)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curriculum.language import detect_language, latin_russian, localized, to_cyrillic
+from curriculum.language import detect_language, latin_russian, localized, to_cyrillic, with_diacritics
 
 TEXTS = {"et": "Tere", "ru": "Привет", "en": "Hello"}
 
@@ -42,6 +42,22 @@ def test_russian_typed_in_latin_letters_is_rewritten_in_cyrillic() -> None:
     assert to_cyrillic("gde nahoditsja DNK v kletke") == "где находиця DNK в клетке"  # capitals stay as typed
     assert to_cyrillic("kakoy otvet, 3 ili 4?") == "какой ответ, 3 или 4?"
     assert to_cyrillic("golosovanija cherez internet") == "голосования через интернет"
+
+
+PAGE = ["Ühes baidis on 8 bitti. Andres tülitses pidevalt naabri Pearuga. Uks jäi lahti.",
+        "Esimene üldlaulupidu toimus 1869. aastal Tartus; Maa kaugus Päikesest on 150 miljonit km."]
+
+
+@pytest.mark.parametrize(("typed", "respelt"), [
+    ("mitu bitti on yhes baidis", "mitu bitti on ühes baidis"),  # y for ü
+    ("kellega andres tylitses", "kellega andres tülitses"),
+    ("Millal oli esimene uldlaulupidu", "Millal oli esimene üldlaulupidu"),
+    ("kui kaugel on maa paikesest", "kui kaugel on maa päikesest"),  # the ending may differ from the page's
+    ("kas uks on lahti", "kas uks on lahti"),  # the page spells "uks" too: it stays
+    ("mis on fotosüntees", "mis on fotosüntees"),  # already marked
+])
+def test_estonian_typed_without_diacritics_is_respelt_as_the_pages_spell_it(typed: str, respelt: str) -> None:
+    assert with_diacritics(typed, PAGE) == respelt
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,8 @@ def page_tutor(settings: Settings, tutor: Tutor, tmp_path_factory: pytest.TempPa
 
 @pytest.mark.parametrize(("question", "fact", "other"), [
     ("Kui suur on Ülemiste järve pindala?", "9,6 km²", "3555"),
-    pytest.param("ylemiste jarve pindala", "9,6 km²", "3555", marks=pytest.mark.xfail(
-        strict=True, reason="open: word matching does not fold Estonian typed without diacritics (y for ü)")),
+    ("ylemiste jarve pindala", "9,6 km²", "3555"),  # typed without diacritics, y for ü
+    ("kui sygav on peipsi keskmiselt", "7 meetrit", "9,6"),
     ("How large is lake Ülemiste?", "9,6 km²", "3555"),
 ])
 def test_the_figure_of_the_thing_asked_about_not_of_its_neighbour(page_tutor: Tutor, question: str, fact: str,
