@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from curriculum.language import latin_russian, to_cyrillic, with_diacritics
 from curriculum.lexical import query_terms, tokenize
 from curriculum.retrieval import RetrievedChunk
 
@@ -41,6 +42,16 @@ _DEPENDENT = re.compile(
     r"kuid|aga|ent|siis|sellele|neid|this|these|those|it|its|they|their|therefore|however|also|thus|so|"
     r"это|этот|эта|эти|он|она|они|его|её|их|поэтому|однако|также|кроме того)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def searchable(question: str) -> str:
+    """The question as the embedding model reads it best: Russian typed in Latin letters in Cyrillic."""
+    return to_cyrillic(question) if latin_russian(question) else question
+
+
+def as_the_passages_spell_it(question: str, passages: Sequence[RetrievedChunk], language: str) -> str:
+    """An Estonian question typed without diacritics ("yhes baidis") respelt after the passages ("ühes")."""
+    return with_diacritics(question, (p.text for p in passages)) if language == "et" else question
 
 
 def numbers(text: str) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from curriculum.embedders import Embedder, capabilities_of
-from curriculum.language import detect_language, latin_russian, localized, to_cyrillic, with_diacritics
+from curriculum.language import detect_language, localized
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
@@ -24,7 +24,14 @@ from tutor.appdb import AppDatabase
 from tutor.backends import Backend, BackendError, GenerationRequest
 from tutor.backends.extractive import nothing_found
 from tutor.config import Settings
-from tutor.evidence import Evidence, UnitEmbeddings, rank_units, split_sentences
+from tutor.evidence import (
+    Evidence,
+    UnitEmbeddings,
+    as_the_passages_spell_it,
+    rank_units,
+    searchable,
+    split_sentences,
+)
 from tutor.grounding import check_grounding
 from tutor.maths import analyse
 from tutor.messages import WITHHELD
@@ -140,9 +147,7 @@ class Tutor:
         # "Just give me the answer" carries no topic, "Aga miks?" leans on the last question: search with both.
         earlier = continued_request(question, history) or follow_up_of(question, history)
         asked = _without_personal_data(question, verdict.redacted)
-        search = _join(earlier, asked) if earlier else asked
-        if latin_russian(search):  # the embedding model reads Russian in Cyrillic, not as pupils type it
-            search = to_cyrillic(search)
+        search = searchable(_join(earlier, asked) if earlier else asked)
         search_embedding = self.embedder.embed_query(search) if search != question else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=search_embedding)
@@ -153,8 +158,7 @@ class Tutor:
         timings["guard_chunks"] = _ms(mark)
         mark = time.perf_counter()
         asked_in = detect_language(search, default=lang)
-        if asked_in == "et":  # "yhes baidis" is read as the passages spell it, "ühes baidis"
-            search = with_diacritics(search, (p.text for p in passages))
+        search = as_the_passages_spell_it(search, passages, asked_in)
         evidence = rank_units(search, passages, search_embedding, self.unit_embeddings)
         maths = analyse(search, lang)
         found, _p = answerable(gate_features(search, passages, evidence), asked_in)

@@ -24,7 +24,16 @@ from pathlib import Path
 import numpy as np
 
 from curriculum.language import detect_language
-from tutor.evidence import FEATURES, MODELS_PATH, UnitEmbeddings, contexts, features, rank_units
+from tutor.evidence import (
+    FEATURES,
+    MODELS_PATH,
+    UnitEmbeddings,
+    as_the_passages_spell_it,
+    contexts,
+    features,
+    rank_units,
+    searchable,
+)
 from tutor.relevance import GATE_FEATURES, gate_features
 
 DATA_DIRS = tuple(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / name
@@ -34,7 +43,7 @@ LOCALE = "ee"
 
 
 def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for data in DATA_DIRS
+    return [json.loads(line) for data in DATA_DIRS if (data / name).exists()
             for line in (data / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -100,17 +109,18 @@ def collect(home: Path) -> tuple[list[dict], list[dict]]:
     tutor = services.tutor
     embed = UnitEmbeddings(tutor.embedder)
     ranker_rows, gate_rows = [], []
-    questions = _rows("questions.jsonl") + _rows("offtopic.jsonl")
+    questions = _rows("questions.jsonl") + _rows("offtopic.jsonl") + _rows("offtopic_near.jsonl")
     for locale, chosen in configurations:
         present = {p.name for p in chosen}
         for i, row in enumerate(questions):
-            q = row["question"]
+            q = searchable(row["question"])  # as the pipeline prepares it
             source = row.get("source") if locale == LOCALE or row.get("source") in present else None
             if locale != LOCALE and source is None and row.get("source") is None and i % 3:
                 continue  # the hand-written off-topic questions are already used whole; a third suffices here
             qvec = tutor.embedder.embed_query(q)
             passages = tuple(tutor.retriever.retrieve(q, locale, k=5, query_embedding=qvec).chunks)
             language = row.get("lang") or detect_language(q)
+            q = as_the_passages_spell_it(q, passages, language)
             evidence = rank_units(q, passages, qvec, embed)
             fold = _fold(row.get("source"), q)
             sources = [p.source for p in passages[:3]]
