@@ -107,6 +107,14 @@ def students_in_view(user: UserRecord) -> set[int] | None:
     return None if user.role == "admin" else get_accounts().students_of(user.id)
 
 
+def without_students(t: UI, students: set[int] | None) -> bool:
+    """True (and says so) when a teacher has no pupils in any class yet, so a review page has nothing to show."""
+    if students is not None and not students:
+        st.info(t._("You have no students yet: an administrator adds you and your students to a class."))
+        return True
+    return False
+
+
 def enabled_locales(tutor: Tutor) -> list[str]:
     """Enabled, valid profiles; read on every rerun, so an admin's toggle applies at once.
 

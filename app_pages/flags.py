@@ -16,6 +16,7 @@ from app_pages.common import (
     get_review,
     guarded,
     students_in_view,
+    without_students,
 )
 from app_pages.labels import category_label
 from app_pages.safe_markdown import inert_markdown
@@ -31,9 +32,7 @@ show_seen = st.toggle(_("Also show flags already seen"), key="flags_show_seen")
 students = students_in_view(user)
 flags = history.flags(severity="high" if user.role == "admin" else None, seen=None if show_seen else False,
                       students=students)
-if students is not None and not students:
-    st.info(_("You have no students yet: an administrator adds you and your students to a class."))
-elif not flags:
+if not without_students(t, students) and not flags:
     st.info(_("No flags to review."))
 names: dict[int, str] = {}
 for flag in flags:

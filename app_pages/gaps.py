@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.common import TEACHING, current_user, get_review, get_tutor, students_in_view
+from app_pages.common import TEACHING, current_user, get_review, get_tutor, students_in_view, without_students
 from app_pages.labels import profile_name
 from app_pages.safe_markdown import inert_markdown
 from tutor.review import group_by_topic
@@ -21,9 +21,9 @@ days = st.selectbox(_("Period"), [7, 30, 90, 365], index=2, key="gaps_days",
                     format_func=lambda n: t.ngettext("last {n} day", "last {n} days", n).format(n=t.number(n)))
 students = students_in_view(user)
 questions = get_review().unanswered(days=days, students=students)
-if students is not None and not students:
-    st.info(_("You have no students yet: an administrator adds you and your students to a class."))
-elif not questions:
+if without_students(t, students):
+    st.stop()
+if not questions:
     st.success(_("Every question in this period was answered from the curriculum."))
 else:
     gaps = group_by_topic(questions, tutor.embedder.embed_passages)

@@ -17,6 +17,7 @@ from app_pages.common import (
     guarded,
     reason_label,
     students_in_view,
+    without_students,
 )
 from app_pages.labels import profile_name
 from app_pages.safe_markdown import inert_markdown
@@ -29,9 +30,7 @@ st.title(_("Reports"))
 students = students_in_view(user)
 show_resolved = st.toggle(_("Also show resolved reports"), key="reports_show_resolved")
 reports = get_review().reports(resolved=None if show_resolved else False, students=students)
-if students is not None and not students:
-    st.info(_("You have no students yet: an administrator adds you and your students to a class."))
-elif not reports:
+if not without_students(t, students) and not reports:
     st.info(_("No reports to review."))
 for report in reports:
     with st.container(border=True):
