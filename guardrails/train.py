@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from curriculum.language import searchable
 from guardrails import corpus
 from guardrails.decide import CARE_SHARE
 from guardrails.features import NGRAM_DIM, guess_language, ngram_vector, windows
@@ -64,6 +65,7 @@ class EmbeddingCache:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
     def embed_many(self, texts: list[str]) -> np.ndarray:
+        texts = [searchable(t) for t in texts]  # as the guard embeds them: Latin-letter Russian in Cyrillic
         missing = sorted({t for t in texts if self.key(t) not in self.vectors})
         if missing:
             if self._model is None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from curriculum.language import latin_russian, to_cyrillic, with_diacritics
+from curriculum.language import with_diacritics
 from curriculum.lexical import query_terms, tokenize
 from curriculum.retrieval import RetrievedChunk
 
@@ -42,11 +42,6 @@ _DEPENDENT = re.compile(
     r"kuid|aga|ent|siis|sellele|neid|this|these|those|it|its|they|their|therefore|however|also|thus|so|"
     r"это|этот|эта|эти|он|она|они|его|её|их|поэтому|однако|также|кроме того)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def searchable(question: str) -> str:
-    """The question as the embedding model reads it best: Russian typed in Latin letters in Cyrillic."""
-    return to_cyrillic(question) if latin_russian(question) else question
 
 
 def as_the_passages_spell_it(question: str, passages: Sequence[RetrievedChunk], language: str) -> str:
@@ -71,13 +66,16 @@ _DEFINITION_OF = re.compile(r"\b(nimetatakse|nimetati|tähendab|ehk|is called|ar
 
 QUESTION_TYPES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"\b(kes|kelle|kellele|who|whom|whose|кто|кого|кем|кому)\b", re.IGNORECASE),
-    "when": re.compile(r"\b(millal|mis aastal|mis ajal|when|what year|когда|в каком году)\b", re.IGNORECASE),
+    "when": re.compile(r"\b(millal|mis aastal|mis ajal|mis kuupäeval|mis sajandil|when|what year|what date|"
+                       r"which century|когда|в каком году|какого числа|в каком веке)\b", re.IGNORECASE),
     "where": re.compile(r"\b(kus|kuhu|kust|where|где|куда|откуда)\b", re.IGNORECASE),
-    "count": re.compile(r"\b(mitu|mitme|kui palju|kui suur|kui kaua|kui pikk|kui sügav|how many|how much|how big|how long|"
-                        r"how deep|how large|сколько|какова|какой площади)\b", re.IGNORECASE),
+    "count": re.compile(r"\b(mitu|mitme|kui palju|kui suur|kui kaua|kui pikk|kui sügav|kui kaugel|kui kõrge|kui vana|"
+                        r"kui raske|how many|how much|how big|how long|how deep|how large|how far|how high|how old|"
+                        r"how heavy|сколько|какова|каков|какой площади|какой длины|какой высоты|какое расстояние)\b",
+                        re.IGNORECASE),
     "why": re.compile(r"\b(miks|mispärast|why|почему|зачем)\b", re.IGNORECASE),
-    "what": re.compile(r"\b(mis on|mida tähendab|mis asi|what is|what are|what does|что такое|что означает)\b",
-                       re.IGNORECASE),
+    "what": re.compile(r"\b(mis on|mis asi|mida tähendab|milline|millised|mis|what is|what are|what does|which|what|"
+                       r"что такое|что означает|что|какой|какая|какое|какие)\b", re.IGNORECASE),
 }
 FEATURES = (
     "similarity", "similarity_gap", "similarity_rank", "overlap", "overlap_idf", "overlap_gap", "density",

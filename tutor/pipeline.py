@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from curriculum.embedders import Embedder, capabilities_of
-from curriculum.language import detect_language, localized
+from curriculum.language import detect_language, localized, searchable
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
@@ -29,7 +29,6 @@ from tutor.evidence import (
     UnitEmbeddings,
     as_the_passages_spell_it,
     rank_units,
-    searchable,
     split_sentences,
 )
 from tutor.grounding import check_grounding
@@ -108,7 +107,7 @@ class Tutor:
         self._check_residency(profile)
 
         mark = time.perf_counter()
-        query_embedding = self.embedder.embed_query(question)
+        query_embedding = self.embedder.embed_query(searchable(question))  # shared by the guard and retrieval
         timings["embed"] = _ms(mark)
         shared = query_embedding if self.capabilities.shares_guard_handle else None
         mark = time.perf_counter()
@@ -148,7 +147,7 @@ class Tutor:
         earlier = continued_request(question, history) or follow_up_of(question, history)
         asked = _without_personal_data(question, verdict.redacted)
         search = searchable(_join(earlier, asked) if earlier else asked)
-        search_embedding = self.embedder.embed_query(search) if search != question else query_embedding
+        search_embedding = self.embedder.embed_query(search) if search != searchable(question) else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=search_embedding)
         timings["retrieve"] = _ms(mark)

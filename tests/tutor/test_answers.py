@@ -87,9 +87,13 @@ def test_a_comparison_keeps_each_property_with_its_own_subject(page_tutor: Tutor
             assert "Parasümpaatiline" in line or "seevastu" in line
 
 
-@pytest.mark.xfail(strict=True, reason="open: the ranker prefers sentences that name the question's subject over the "
-                                     "one that names the person; the 'who' signal is weak in its training data")
-@pytest.mark.parametrize("question", ["Kes koostas Kalevala?", "kes kalevala koostas", "Who compiled the Kalevala?",
+_WHO_OPEN = pytest.mark.xfail(strict=True, reason="open: the ranker prefers sentences that name the question's "
+                                                 "subject over the one that names the person for these wordings")
+
+
+@pytest.mark.parametrize("question", [pytest.param("Kes koostas Kalevala?", marks=_WHO_OPEN),
+                                      pytest.param("kes kalevala koostas", marks=_WHO_OPEN),
+                                      pytest.param("Who compiled the Kalevala?", marks=_WHO_OPEN),
                                       "Кто составил Калевалу?"])
 def test_who_did_it_quotes_the_sentence_that_names_the_person(page_tutor: Tutor, question: str) -> None:
     answer = page_tutor.ask(question, "answerstest")
@@ -98,8 +102,7 @@ def test_who_did_it_quotes_the_sentence_that_names_the_person(page_tutor: Tutor,
 
 
 @pytest.mark.parametrize(("question", "fact", "source"), [
-    pytest.param("kogda vpervye vyshla kalevala", "1835", "eepos.md", marks=pytest.mark.xfail(
-        strict=True, reason="open: the guard answers this Latin-letter Russian question with care (self-harm)")),
+    ("kogda vpervye vyshla kalevala", "1835", "eepos.md"),
     ("kakaja srednjaja glubina ozera pejpsi", "7 meetrit", "rannikujarved.md"),
 ])
 def test_russian_typed_in_latin_letters_is_answered_in_russian(page_tutor: Tutor, question: str, fact: str,
