@@ -33,6 +33,11 @@ class Principle(str, Enum):
     PRIVACY = "privacy"
     PLATFORM = "platform"
 
+    @property
+    def red_line(self) -> bool:
+        """A red line (severe harm, autonomy, privacy), not one of the platform's rules for young users."""
+        return self is not Principle.PLATFORM
+
 
 class Action(str, Enum):
     """What the tutor does when a category fires; ordered by strength (see ``ACTION_STRENGTH``)."""

@@ -34,7 +34,6 @@ EventKind = Literal["question", "refusal", "withheld", "added", "safety", "feedb
 FEEDBACK_KINDS: tuple[str, ...] = get_args(FeedbackKind)
 REPORT_REASONS: tuple[str, ...] = get_args(ReportReason)
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
-RED_LINE_PRINCIPLES = frozenset({"severe_harm", "autonomy", "privacy"})
 EXCERPT_CHARS = 500
 # The answer notice kinds of tutor.types.Notice and the event each one records.
 _NOTICE_EVENTS = {"refused": "refusal", "withheld": "withheld", "added": "added", "safety": "safety"}
@@ -47,15 +46,15 @@ def _redact(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _principles() -> dict[str, str]:
+def _red_lines() -> frozenset[str]:
     from guardrails import load_policy
 
-    return {c.id: c.principle.value for c in load_policy().categories}
+    return frozenset(c.id for c in load_policy().categories if c.principle.red_line)
 
 
 def flag_severity(category: str) -> str | None:
-    """``high`` for a red-line category (severe harm, autonomy, privacy) or ``self_harm``; None: no flag."""
-    if category == "self_harm" or _principles().get(category) in RED_LINE_PRINCIPLES:
+    """``high`` for a red-line category (the policy's principles say which) or ``self_harm``; None: no flag."""
+    if category == "self_harm" or category in _red_lines():
         return "high"
     return None
 
