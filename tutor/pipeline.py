@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from curriculum.embedders import Embedder, capabilities_of
-from curriculum.language import detect_language, localized, searchable
+from curriculum.language import detect_language, searchable
 from curriculum.retrieval import HybridRetriever, RetrievedChunk
 from curriculum.store import CurriculumStore
 from guardrails import Decision, Guard, Verdict, redact
@@ -32,8 +32,8 @@ from tutor.evidence import (
     split_sentences,
 )
 from tutor.grounding import check_grounding
+from tutor.i18n import ui
 from tutor.maths import analyse
-from tutor.messages import WITHHELD
 from tutor.pedagogy import continued_request, follow_up_of, is_homework
 from tutor.relevance import answerable, gate_features
 from tutor.types import Answer, Citation, Notice
@@ -139,7 +139,7 @@ class Tutor:
 
         if asked_withheld:
             notices = _withheld_notices(profile, asked_withheld, lang)
-            yield from self._finish(localized(WITHHELD, lang), (), notices, "answer", lang, timings, started)
+            yield from self._finish(_withheld(lang), (), notices, "answer", lang, timings, started)
             return
 
         mark = time.perf_counter()
@@ -197,7 +197,7 @@ class Tutor:
             return
         answer_withheld = omissions.match_text("".join(parts))
         if answer_withheld:
-            text = localized(WITHHELD, lang)
+            text = _withheld(lang)
             yield StreamEvent("replace", text=text)
             notices = _dedupe(notices + _withheld_notices(profile, answer_withheld, lang))
             yield from self._finish(text, (), notices, "answer", lang, timings, started, stream=False)
@@ -296,6 +296,12 @@ def _withheld_notices(profile: LocaleProfile, hits: list[OmissionHit], lang: str
     notices = tuple(Notice("withheld", h.rule.category,
                            f"{profile.localized(h.rule.reason, lang)} ({h.rule.legal_basis})") for h in hits)
     return _dedupe(notices)
+
+
+def _withheld(lang: str) -> str:
+    """The answer in place of one whose topic the profile withholds (the notice below says why)."""
+    return ui(lang)._("Part of this topic is withheld in this country's version of the tutor because local law "
+                      "requires it. See the notice below.")
 
 
 def _dedupe(notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
