@@ -167,8 +167,10 @@ class Tutor:
         notices += _withheld_notices(profile, withheld_hits, lang)
         if maths is None and (not passages or not found or not evidence):
             text = _join(nothing_found(lang), *(n.text for n in notices))
-            yield from self._finish(text, (), notices, "answer", lang, timings, started)
+            yield from self._finish(text, (), notices, "answer", lang, timings, started, found=False)
             return
+        if maths is not None and not found:  # checked exactly; no passage about it to cite
+            passages, evidence = (), []
         passages = _with_evidence(passages, evidence)
         evidence = tuple(e for e in evidence if e.unit.passage <= len(passages))
         request = GenerationRequest(
@@ -218,12 +220,13 @@ class Tutor:
     # -----------------------------------------------------------------------------------
     def _finish(self, text: str, citations: tuple[Citation, ...], notices: tuple[Notice, ...],
                 decision: Literal["answer", "refuse", "safe_complete"], lang: str,
-                timings: dict[str, float], started: float, *, stream: bool = True) -> Iterator[StreamEvent]:
+                timings: dict[str, float], started: float, *, stream: bool = True,
+                found: bool = True) -> Iterator[StreamEvent]:
         if stream:
             yield StreamEvent("delta", text=text)
         timings["total"] = _ms(started)
         yield StreamEvent("answer", answer=Answer(text, citations, notices, decision, self.backend.name, lang,
-                                                  timings))
+                                                  timings, found))
 
     def remote_endpoints(self) -> list[str]:
         """The configured endpoints that are not local: the model backend, an external moderation model."""

@@ -118,9 +118,12 @@ class Review:
             found = []
             for message, where, _user in session.execute(query.order_by(Message.id.desc()).limit(limit * 4)):
                 data = json.loads(message.data or "{}")
-                if data.get("decision") != "answer" or data.get("citations") or any(
+                if "found" in data:  # stored with the answer since it exists
+                    if data["found"] or data.get("decision") != "answer":
+                        continue
+                elif data.get("decision") != "answer" or data.get("citations") or any(
                         n.get("kind") == "withheld" for n in data.get("notices", ())):
-                    continue
+                    continue  # older answers: no citation and nothing withheld means nothing was found
                 question = session.scalar(
                     select(Message.content).where(Message.conversation_id == message.conversation_id,
                                                   Message.role == "user", Message.id < message.id)

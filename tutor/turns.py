@@ -47,7 +47,7 @@ class QuestionTooLong(ValueError):
 def answer_data(answer: Answer) -> dict[str, Any]:
     """What is stored with an answer so that it renders again after a reload."""
     return {"citations": [asdict(c) for c in answer.citations], "notices": [asdict(n) for n in answer.notices],
-            "decision": answer.decision, "language": answer.language}
+            "decision": answer.decision, "language": answer.language, "found": answer.found}
 
 
 @dataclass(frozen=True)

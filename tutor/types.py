@@ -46,6 +46,7 @@ class Answer:
     backend: str
     language: str
     timings_ms: dict[str, float] = field(default_factory=dict)
+    found: bool = True  # False: the curriculum had nothing that answers, and the pupil was told so
 
     def to_json(self) -> dict[str, Any]:
         """The ``localtutor ask --json`` contract, exactly."""

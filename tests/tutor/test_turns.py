@@ -90,3 +90,17 @@ def test_a_question_over_the_limit_is_refused_before_anything_is_stored(turns: T
         turns.ask(pupil, None, "x" * (turns.tutor.settings.max_question_chars + 1), "ee")
     assert refused.value.limit == turns.tutor.settings.max_question_chars
     assert turns.history.conversations(pupil.id) == []
+
+
+def test_what_the_curriculum_could_not_answer_is_a_gap_and_a_checked_sum_is_not(turns: Turns,
+                                                                                 accounts: Accounts) -> None:
+    from tutor.review import Review
+
+    pupil = person(accounts, "student")
+    missing = turns.ask(pupil, None, "Mis on kvantgravitatsioon?", "ee").result()
+    assert not missing.answer.found and missing.answer.citations == ()
+    percent = turns.ask(pupil, missing.conversation_id, "Mis on 15% 80-st?", "ee").result()
+    assert percent.answer.found and "12" in percent.answer.text
+    assert all(c.source.startswith("mat_") for c in percent.answer.citations)  # no unrelated page cited
+    gaps = [question for question, _ in Review(turns.history.db).unanswered(students={pupil.id})]
+    assert gaps == ["Mis on kvantgravitatsioon?"]
