@@ -20,9 +20,9 @@ st.caption(_("Questions your pupils asked that the tutor could not answer from t
 days = st.selectbox(_("Period"), [7, 30, 90, 365], index=2, key="gaps_days",
                     format_func=lambda n: t.ngettext("last {n} day", "last {n} days", n).format(n=t.number(n)))
 students = students_in_view(user)
-questions = get_review().unanswered(days=days, students=students)
 if without_students(t, students):
     st.stop()
+questions = get_review().unanswered(days=days, students=students)
 if not questions:
     st.success(_("Every question in this period was answered from the curriculum."))
 else:

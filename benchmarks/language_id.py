@@ -10,7 +10,6 @@ The figures and the decision are in docs/architecture.md.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections import Counter
@@ -21,20 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from curriculum.language import detect_language  # noqa: E402
+from curriculum.train_language import question_rows  # noqa: E402
 
 LANGS = ("et", "ru", "en")
-
-
-def questions() -> list[tuple[str, str]]:
-    """(question, language) from every labelled JSONL under benchmarks/data and tests/fixtures, deduplicated."""
-    files = sorted((ROOT / "benchmarks" / "data").rglob("*.jsonl")) + [ROOT / "tests/fixtures/sample_questions.jsonl"]
-    rows = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else {}
-            if row.get("lang") in LANGS and row.get("question"):
-                rows.append((row["question"], row["lang"]))
-    return list(dict.fromkeys(rows))
 
 
 def candidates() -> dict[str, Callable[[str], str]]:
@@ -65,7 +53,7 @@ def candidates() -> dict[str, Callable[[str], str]]:
 
 
 def main() -> None:
-    rows = questions()
+    rows = question_rows()
     print(f"questions: {len(rows)} {dict(Counter(lang for _, lang in rows))}")
     for name, guess in candidates().items():
         guess("warm up")

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import numpy as np
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOPWORDS: dict[str, frozenset[str]] = {
     "et": frozenset(
         "ja on ei et see mis kui ka oli mida kes kus kuidas miks millal mille milline millised olla "

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from curriculum.language import LANGS, MODEL_PATH, features
+from curriculum.language import DIM, LANGS, MODEL_PATH, features
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "guardrails" / "corpus" / "batches"
 SAMPLES = ROOT / "curriculum" / "samples"
 CHECK_SETS = [*sorted((ROOT / "benchmarks" / "data").rglob("*.jsonl")), ROOT / "tests" / "fixtures" / "sample_questions.jsonl"]
-_LATIN_RUSSIAN = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _split(text: str) -> str:
@@ -57,6 +57,7 @@ def corpus_rows() -> list[tuple[str, str]]:
 
 
 def question_rows() -> list[tuple[str, str]]:
+    """(question, language) of every labelled question set of the project, deduplicated."""
     rows = []
     for path in CHECK_SETS:
         if not path.exists():
@@ -77,8 +78,6 @@ def matrix(texts: list[str]):
         indices.extend(idx.tolist())
         values.extend(val.tolist())
         indptr.append(len(indices))
-    from curriculum.language import DIM
-
     return csr_matrix((np.array(values, dtype=np.float32), np.array(indices), np.array(indptr)), shape=(len(texts), DIM))
 
 
@@ -88,7 +87,7 @@ def report(name: str, rows: list[tuple[str, str]], guess) -> dict[str, float]:
     for lang in LANGS:
         hits = [p == lang for p, (_, x) in zip(predicted, rows, strict=True) if x == lang]
         out[lang] = float(np.mean(hits)) if hits else float("nan")
-    latin = [p == "ru" for p, (t, x) in zip(predicted, rows, strict=True) if x == "ru" and not _LATIN_RUSSIAN.search(t)]
+    latin = [p == "ru" for p, (t, x) in zip(predicted, rows, strict=True) if x == "ru" and not _CYRILLIC.search(t)]
     out["ru in Latin letters"] = float(np.mean(latin)) if latin else float("nan")
     short = [p == x for p, (t, x) in zip(predicted, rows, strict=True) if len(t.split()) <= 4]
     out["<= 4 words"] = float(np.mean(short)) if short else float("nan")

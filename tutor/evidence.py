@@ -74,8 +74,8 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
                         r"how heavy|сколько|какова|каков|какой площади|какой длины|какой высоты|какое расстояние)\b",
                         re.IGNORECASE),
     "why": re.compile(r"\b(miks|mispärast|why|почему|зачем)\b", re.IGNORECASE),
-    "what": re.compile(r"\b(mis on|mis asi|mida tähendab|milline|millised|mis|what is|what are|what does|which|what|"
-                       r"что такое|что означает|что|какой|какая|какое|какие)\b", re.IGNORECASE),
+    "what": re.compile(r"\b(mis|mida tähendab|milline|millised|what|which|что|какой|какая|какое|какие)\b",
+                       re.IGNORECASE),
 }
 FEATURES = (
     "similarity", "similarity_gap", "similarity_rank", "overlap", "overlap_idf", "overlap_gap", "density",

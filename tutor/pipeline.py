@@ -107,7 +107,8 @@ class Tutor:
         self._check_residency(profile)
 
         mark = time.perf_counter()
-        query_embedding = self.embedder.embed_query(searchable(question))  # shared by the guard and retrieval
+        readable = searchable(question)  # Latin-letter Russian in Cyrillic, which the embedding model reads
+        query_embedding = self.embedder.embed_query(readable)  # shared by the guard and retrieval
         timings["embed"] = _ms(mark)
         shared = query_embedding if self.capabilities.shares_guard_handle else None
         mark = time.perf_counter()
@@ -147,7 +148,7 @@ class Tutor:
         earlier = continued_request(question, history) or follow_up_of(question, history)
         asked = _without_personal_data(question, verdict.redacted)
         search = searchable(_join(earlier, asked) if earlier else asked)
-        search_embedding = self.embedder.embed_query(search) if search != searchable(question) else query_embedding
+        search_embedding = self.embedder.embed_query(search) if search != readable else query_embedding
         retrieval = self.retriever.retrieve(search, locale, k=self.settings.top_k, subject=subject, grade=grade,
                                             query_embedding=search_embedding)
         timings["retrieve"] = _ms(mark)

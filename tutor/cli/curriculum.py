@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -203,14 +204,10 @@ def eval_answers(services: Services, dataset: str, locale: str, k: int, details:
 
     rows = _dataset(read_answer_rows, dataset)
     tutor = services.tutor
-    sink = open(details, "w", encoding="utf-8") if details else None  # noqa: SIM115 (closed below)
-    try:
+    with open(details, "w", encoding="utf-8") if details else contextlib.nullcontext() as sink:
         report = evaluate_answers(lambda q: tutor.ask(q, locale), rows, k=k,
                                   progress=lambda d, t: progress_bar(d, t, "questions"),
                                   details=(lambda row: sink.write(json.dumps(row, ensure_ascii=False) + "\n")) if sink else None)
-    finally:
-        if sink:
-            sink.close()
     _report(report, as_json, f"{'':8} {'n':>4} {'answered':>9} {'cited@3':>8} {'fact':>6} {'not found':>10}",
             lambda name, m: f"{name:8} {m['n']:>4} {_share(m['answered']):>9} {_share(m['cited@3']):>8} "
                             f"{_share(m['fact']):>6} {_share(m['not_found']):>10}")
