@@ -69,9 +69,15 @@ def test_eval_answers_json_contract(home_env: Path, tmp_path: Path, capsys: pyte
         {"question": "Кто написал роман «Весна»?", "lang": "ru", "source": "kirjandus_kevade.html", "answer": "Luts"},
         {"question": "Who won the football world cup in 1998?", "lang": "en", "source": None, "answer": None},
     ]), encoding="utf-8")
-    assert main(["eval", "answers", "--dataset", str(dataset), "--locale", "ee", "--json"]) == 0
+    details = tmp_path / "rows.jsonl"
+    assert main(["eval", "answers", "--dataset", str(dataset), "--locale", "ee", "--json",
+                 "--details", str(details)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert set(report) == ANSWER_KEYS | {"by_lang", "latency_ms_p50", "latency_ms_p95"}
+    rows = [json.loads(line) for line in details.read_text(encoding="utf-8").splitlines()]
+    assert [r["question"] for r in rows] == ["Mitu koda on inimese südames?", "Кто написал роман «Весна»?",
+                                             "Who won the football world cup in 1998?"]
+    assert rows[2]["not_found"] and rows[2]["citations"] == [] and rows[2]["answer"]  # what the pupil read
     assert report["n"] == 3 and set(report["by_lang"]) == {"et", "ru", "en"}
     assert all(set(m) == ANSWER_KEYS for m in report["by_lang"].values())
     assert report["by_lang"]["en"]["answered"] is None and report["by_lang"]["et"]["not_found"] is None
