@@ -14,7 +14,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +34,12 @@ from guardrails.decide import (
 from guardrails.features import guess_language
 from guardrails.model import DEFAULT_MODEL_PATH, GuardModel
 from guardrails.moderation import UNAVAILABLE, ModerationClient, ModerationUnavailable
+from guardrails.normalize import hidden_texts
 from guardrails.pii import redact
 from guardrails.policy import default_policy, load_policy
 from guardrails.rules import RuleSet
 from guardrails.schema import Audience, Policy
-from guardrails.scorer import CONTEXT_TURNS, LONG, Scorer
+from guardrails.scorer import CONTEXT_TURNS, LONG, Scorer, risk
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,14 @@ class Guard:
         scored = self.scorer.score_conversation(
             text, earlier, msg_lang, embedding, self._embeddings_of(earlier) if earlier else None
         )
-        outcome = decide_input(self.rules.match(raw, "input"), scored, self.model, self.policy, who, msg_lang)
+        hits = self.rules.match(raw, "input")
+        for hidden in hidden_texts(raw):  # base64, ROT13, backwards: the decoded request is judged too
+            hidden_lang = guess_language(hidden)
+            decoded = self.scorer.score(redact(hidden), hidden_lang)
+            if risk(self.model, decoded.scores, hidden_lang) > risk(self.model, scored.scores, msg_lang):
+                scored = replace(decoded, view=f"decoded {decoded.view}")
+            hits += self.rules.match(hidden, "input")
+        outcome = decide_input(hits, scored, self.model, self.policy, who, msg_lang)
         if self.external is not None and outcome.trace.source == "model" and self._consult(outcome, msg_lang):
             outcome = self._external_outcome(raw, text, who, outcome)
         return self._verdict(outcome, raw, start, redacted=text)

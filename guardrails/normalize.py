@@ -7,6 +7,8 @@ letter-spacing tricks ("k i l l", "k.i.l.l", "b0mb"). Lexicons match against bot
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 
@@ -63,3 +65,63 @@ def views(text: str) -> tuple[str, ...]:
     folded = fold(text)
     deob = deobfuscate(folded)
     return (folded,) if deob == folded else (folded, deob)
+
+
+# ------------------------------------------------------------------------------ hidden text
+# A request can be hidden from the model by encoding it: base64, ROT13, or written backwards. The
+# model cannot learn to read those, so the guard decodes them and judges the decoded text as well
+# (the riskier reading counts). Each decoder accepts only output that reads as language, so an
+# ordinary message is never judged by a garbled "decoding" of itself.
+_B64 = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_VOWELS = set("aeiouyäöüõ")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+_CYR_WORD = re.compile(r"[\u0430-\u044f\u0451]{2,}")
+# Russian words do not begin with these letters; a backwards Russian word often does ("ьтитсарыв").
+_NO_RU_START = set("ьъы")
+
+
+def _reads_as_text(text: str) -> bool:
+    letters = [c for c in text.lower() if c.isalpha()]
+    if len(letters) < 8 or " " not in text.strip():
+        return False
+    printable = sum(c.isprintable() or c in "\n\t" for c in text) / len(text)
+    latin = [c for c in letters if "a" <= c <= "z" or c in "äöüõ"]
+    vowel_share = sum(c in _VOWELS for c in latin) / len(latin) if latin else 0.4
+    return printable > 0.97 and 0.28 <= vowel_share <= 0.65
+
+
+def _rot13(text: str) -> str:
+    return text.translate(str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                        "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"))
+
+
+def _vowel_share(words: list[str]) -> float:
+    letters = "".join(words)
+    return sum(c in _VOWELS for c in letters) / len(letters) if letters else 0.0
+
+
+def hidden_texts(text: str) -> list[str]:
+    """Readings of ``text`` that an encoding hid: base64 runs that decode to words, Latin text whose
+    ROT13 reads as language while the text itself does not, and Russian written backwards."""
+    found: list[str] = []
+    for run in _B64.findall(text):
+        try:
+            decoded = base64.b64decode(run + "=" * (-len(run) % 4), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            continue
+        if _reads_as_text(decoded) and sum(c.isalpha() for c in decoded) >= 0.6 * len(decoded):
+            found.append(decoded)
+    words = _LATIN_WORD.findall(text.lower())
+    if len(words) >= 3:
+        # Ordinary et/en/Latin-letter Russian keeps about 35-45 % vowels; ROT13 turns a, e, i, o, u
+        # into n, r, v, b, h, so an encoded request has few vowels and its decoding the usual share.
+        runs = re.findall(r"(?:\b[A-Za-z]{2,}\b[\s,.?!]*){3,}", text)
+        for run in runs:
+            rw = _LATIN_WORD.findall(run.lower())
+            if _vowel_share(rw) < 0.26 and _vowel_share(_LATIN_WORD.findall(_rot13(run).lower())) >= 0.33:
+                found.append(_rot13(run).strip())
+    for segment in re.split(r"[.,:;!?\n]", text.lower()):
+        cyr = _CYR_WORD.findall(segment)
+        if len(cyr) >= 3 and any(len(w) >= 3 and w[0] in _NO_RU_START for w in cyr):
+            found.append(" ".join(w[::-1] for w in reversed(cyr)))
+    return found
