@@ -31,7 +31,7 @@ for key in (LOCALE, LANGUAGE):
 st.html(ACCESSIBLE_CSS)
 tutor = get_tutor()
 if not st.session_state.get(RETENTION_CHECKED):  # the admin's retention period applies itself, daily
-    get_history().purge_if_due()
+    get_history().retention.purge_if_due()
     st.session_state[RETENTION_CHECKED] = True
 user = signed_in_user()
 if user is not None:

@@ -17,12 +17,12 @@ st.title(_("Dashboards"))
 left, right = st.columns(2)
 days = left.selectbox(_("Period"), [7, 30, 90, 365], index=1, key="dashboard_days",
                       format_func=lambda n: t.ngettext("last {n} day", "last {n} days", n).format(n=t.number(n)))
-everything = history.dashboard(days)
+everything = history.dashboards.counts(days)
 locales = sorted({*tutor.profiles.ids(), *(row["locale"] for row in everything.per_locale)})
 ALL = ""
 locale = right.selectbox(_("Curriculum"), [ALL, *locales], key="dashboard_locale",
                          format_func=lambda i: _("All locales") if i == ALL else profile_name(tutor, i, t.lang))
-board = everything if locale == ALL else history.dashboard(days, locale)
+board = everything if locale == ALL else history.dashboards.counts(days, locale)
 
 
 def total(rows: list[dict]) -> int:

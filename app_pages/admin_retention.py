@@ -30,7 +30,7 @@ st.header(_("Delete old history now"))
 st.caption(_("Deletes messages older than the period, thumbs and resolved reports, and flags already seen. "
              "Unresolved reports and unseen flags are kept until they are handled."))
 if confirmed(t, "purge", _("Purge now"), _("Delete all chat history older than the retention period?")):
-    result = guarded(t, user, ADMIN, history.purge, user.name)
+    result = guarded(t, user, ADMIN, history.retention.purge, user.name)
     if result is not None and result.cutoff is None:
         st.info(_("No retention period is set, so nothing was deleted."))
     elif result is not None:

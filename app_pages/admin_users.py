@@ -39,7 +39,7 @@ def attempt(action, *args, **kwargs) -> bool:  # noqa: ANN001
 
 
 st.title(_("Users"))
-users = accounts.list_users()
+users = accounts.users.all()
 st.dataframe([{_("Name"): u.name, _("Role"): role_label(t, u.role), _("Created"): t.date(u.created_at),
                _("Disabled"): u.disabled, _("Signs in with"): _("password") if u.has_password else _("school account")}
               for u in users], hide_index=True, width="stretch")
@@ -49,7 +49,7 @@ names = [u.name for u in users]
 with st.form("change_role"):
     name = st.selectbox(_("User"), names, key="role_user")
     role = st.selectbox(_("New role"), ROLES, key="role_new", format_func=lambda r: role_label(t, r))
-    if st.form_submit_button(_("Change role")) and attempt(accounts.set_role, name, role, actor=user.name):
+    if st.form_submit_button(_("Change role")) and attempt(accounts.users.set_role, name, role, actor=user.name):
         flash("success", _("{name} is now: {role}.").format(name=name, role=role_label(t, role)))
         st.rerun()
 
@@ -58,7 +58,7 @@ with st.form("add_user", clear_on_submit=True):
     new_name = st.text_input(_("User name"))
     new_role = st.selectbox(_("Role"), ROLES, key="add_role", format_func=lambda r: role_label(t, r))
     password = st.text_input(_("Password"), type="password", help=password_help(t))
-    if st.form_submit_button(_("Add user")) and attempt(accounts.add_user, new_name, new_role, password,
+    if st.form_submit_button(_("Add user")) and attempt(accounts.users.add, new_name, new_role, password,
                                                          actor=user.name):
         flash("success", _("User {name} added.").format(name=new_name.strip().lower()))
         st.rerun()
@@ -73,7 +73,7 @@ with st.form("reset_password", clear_on_submit=True):
     if st.form_submit_button(_("Set the new password")) and reset_name:
         if new_password != new_again:
             st.error(_("This change is not possible: {reason}").format(reason=reason(AccountError("", "mismatch"))))
-        elif attempt(accounts.set_password, reset_name, new_password, actor=user.name):
+        elif attempt(accounts.users.set_password, reset_name, new_password, actor=user.name):
             flash("success", _("The password of {name} was changed.").format(name=reset_name))
             st.rerun()
 
@@ -81,21 +81,21 @@ st.header(_("Disable or enable an account"))
 with st.form("disable_user"):
     target = st.selectbox(_("User"), names, key="disable_user_name")
     disable = st.toggle(_("Disabled"), key="disable_user_flag")
-    if st.form_submit_button(_("Save")) and attempt(accounts.set_disabled, target, disable, actor=user.name):
+    if st.form_submit_button(_("Save")) and attempt(accounts.users.set_disabled, target, disable, actor=user.name):
         flash("success", _("{name} is disabled.").format(name=target) if disable
               else _("{name} is enabled.").format(name=target))
         st.rerun()
 
 st.header(_("Classes"))
 st.caption(_("Teachers see the flags of the students who share a class with them."))
-classes = accounts.classes()
+classes = accounts.classes.all()
 if classes:
     st.dataframe([{_("Class"): c.name, _("Teachers"): t.list(c.teachers) if c.teachers else "—",
                    _("Students"): t.list(c.students) if c.students else "—"} for c in classes],
                  hide_index=True, width="stretch")
 with st.form("add_class", clear_on_submit=True):
     class_name = st.text_input(_("New class"), placeholder="7B")
-    if st.form_submit_button(_("Create class")) and attempt(accounts.add_class, class_name, actor=user.name):
+    if st.form_submit_button(_("Create class")) and attempt(accounts.classes.add, class_name, actor=user.name):
         flash("success", _("Class {name} created.").format(name=" ".join(class_name.split())))
         st.rerun()
 if classes:
@@ -105,7 +105,7 @@ if classes:
         join = st.radio(_("Action"), (True, False), key="members_join", horizontal=True,
                         format_func=lambda j: _("Add to the class") if j else _("Remove from the class"))
         if st.form_submit_button(_("Save")) and members and attempt(
-                accounts.set_class_members, chosen, members, join=join, actor=user.name):
+                accounts.classes.set_members, chosen, members, join=join, actor=user.name):
             flash("success", _("Class {name}: {members}.").format(name=chosen, members=t.list(
-                next(c for c in accounts.classes() if c.name == chosen).students) or "—"))
+                next(c for c in accounts.classes.all() if c.name == chosen).students) or "—"))
             st.rerun()

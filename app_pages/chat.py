@@ -140,7 +140,7 @@ def stored_answer(message: MessageRecord) -> dict[str, Any]:
 
 def _save_thumb(t: UI, user: UserRecord, message_id: int) -> None:
     value = st.session_state.get(f"thumbs-{message_id}")
-    if value is not None and guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id,
+    if value is not None and guarded(t, user, ROLES, get_history().feedback.add, user.id, message_id,
                                      "up" if value == 1 else "down") is not None:
         flash("success", t._("Thank you for your feedback."))
 
@@ -157,7 +157,7 @@ def render_feedback(t: UI, user: UserRecord, message_id: int, given: str | None 
             reason = st.selectbox(_("What is wrong?"), REPORT_REASONS, format_func=lambda r: reason_label(t, r))
             comment = st.text_area(_("Comment (optional)"), max_chars=2000)
             sent = st.form_submit_button(_("Send report"))
-        if sent and guarded(t, user, ROLES, get_history().add_feedback, user.id, message_id, "report",
+        if sent and guarded(t, user, ROLES, get_history().feedback.add, user.id, message_id, "report",
                             reason=reason, comment=comment or ""):
             st.success(_("Thank you. An administrator will look at your report."))
 
@@ -166,7 +166,7 @@ def conversation_list(t: UI, user: UserRecord, current: int | None) -> None:
     """The student's conversations to reopen, and "delete my history" (after a confirmation)."""
     _ = t._
     history = get_history()
-    conversations = history.conversations(user.id)
+    conversations = history.conversations.of_user(user.id)
     if not conversations:
         return
     st.subheader(_("Your conversations"))
@@ -177,7 +177,7 @@ def conversation_list(t: UI, user: UserRecord, current: int | None) -> None:
                   on_click=_open_conversation, args=(conversation.id, conversation.locale))
     if confirmed(t, "delete_history", _("Delete my history"),
                  _("Delete all your conversations? This cannot be undone.")) \
-            and guarded(t, user, ROLES, history.delete_history, user.id) is not None:
+            and guarded(t, user, ROLES, history.conversations.delete_all, user.id) is not None:
         _open_conversation(None)
         st.rerun()
 
@@ -198,7 +198,7 @@ if not locales:
 if st.session_state.get(LOCALE) not in locales:
     st.session_state[LOCALE] = default_locale(tutor, locales)
 
-conversations = history.conversations(user.id)
+conversations = history.conversations.of_user(user.id)
 if CONVERSATION not in st.session_state:  # a new sign-in (or a reload): continue the newest conversation
     st.session_state[CONVERSATION] = conversations[0].id if conversations else None
     if conversations and conversations[0].locale in locales:
@@ -233,9 +233,9 @@ st.caption(_("Your conversations are saved so you can come back to them. If a me
 if not documents:
     st.info(_("This locale has no curriculum yet. A teacher can add some, or run `localtutor seed`."))
 
-stored = history.messages(conversation_id, user.id) if conversation_id is not None else []
+stored = history.conversations.messages(conversation_id, user.id) if conversation_id is not None else []
 conversation_locale = next((c.locale for c in conversations if c.id == conversation_id), locale)
-given = history.thumbs(user.id, [m.id for m in stored if m.role == "assistant"])
+given = history.feedback.thumbs(user.id, [m.id for m in stored if m.role == "assistant"])
 for message in stored:
     with st.chat_message(message.role):
         if message.role == "user":

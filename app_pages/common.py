@@ -60,7 +60,7 @@ def _services(_settings: Settings, configuration: str) -> Services:
     from tutor.services import Services as Parts  # the composition root shared with the CLI
 
     parts = Parts(_settings)
-    return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts), parts.history,
+    return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts.sessions), parts.history,
                     CurriculumAdmin(parts.ingestor, parts.database), FirstRunCode(parts.database),
                     Review(parts.database), parts.turns)
 
@@ -104,7 +104,7 @@ def get_review() -> Review:
 
 def students_in_view(user: UserRecord) -> set[int] | None:
     """Whose messages ``user`` reviews: a teacher their classes' pupils, an administrator everyone (None)."""
-    return None if user.role == "admin" else get_accounts().students_of(user.id)
+    return None if user.role == "admin" else get_accounts().classes.students_of(user.id)
 
 
 def without_students(t: UI, students: set[int] | None) -> bool:
@@ -169,9 +169,9 @@ def apply_saved_language(user: UserRecord) -> None:
         return
     st.session_state[LANGUAGE_LOADED] = True
     if st.session_state.pop(LANGUAGE_CHOSEN, False) and st.session_state.get(LANGUAGE):
-        get_accounts().set_language(user, st.session_state[LANGUAGE])
+        get_accounts().preferences.set_language(user, st.session_state[LANGUAGE])
         return
-    saved = get_accounts().language(user.id)
+    saved = get_accounts().preferences.language(user.id)
     if saved:
         st.session_state[LANGUAGE] = saved
 
@@ -180,7 +180,7 @@ def save_language(user: UserRecord) -> None:
     """on_change of a language picker: keep the choice for this user's next visit."""
     language = st.session_state.get(LANGUAGE)
     if language:
-        get_accounts().set_language(user, language)
+        get_accounts().preferences.set_language(user, language)
 
 
 def flash(kind: str, text: str) -> None:
@@ -220,7 +220,7 @@ def _cookie_token() -> str | None:
 def start_session(user: UserRecord) -> None:
     """Sign ``user`` in to this tab, and (under ``localtutor serve``) ask for the HttpOnly cookie that
     keeps the sign-in across reloads: :func:`remember_session` sends the browser for it."""
-    token = get_accounts().create_session(user)
+    token = get_accounts().sessions.create(user)
     st.session_state[TOKEN] = token
     if routes_mounted():
         st.session_state[COOKIE_TICKET] = get_tickets().issue(token)
@@ -262,7 +262,7 @@ def signed_in_user() -> UserRecord | None:
         token, from_cookie = _cookie_token(), True
         if not token:
             return None
-    user = get_accounts().resolve_session(token)
+    user = get_accounts().sessions.resolve(token)
     if user is not None and from_cookie:
         st.session_state[TOKEN] = token
     if user is None:
@@ -368,7 +368,7 @@ def sso_configured() -> bool:
 def sign_out() -> None:
     """End the session in the database and forget it here; the cookie route then removes the cookie."""
     token = st.session_state.pop(TOKEN, None)
-    get_accounts().end_session(token)
+    get_accounts().sessions.end(token)
     st.session_state[REJECTED_COOKIE] = token
     _forget_session()
     if routes_mounted():

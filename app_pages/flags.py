@@ -30,14 +30,14 @@ st.caption(_("A flag is raised when a student's message is about serious harm or
              "the excerpts has been removed."))
 show_seen = st.toggle(_("Also show flags already seen"), key="flags_show_seen")
 students = students_in_view(user)
-flags = history.flags(severity="high" if user.role == "admin" else None, seen=None if show_seen else False,
+flags = history.flags.find(severity="high" if user.role == "admin" else None, seen=None if show_seen else False,
                       students=students)
 if not without_students(t, students) and not flags:
     st.info(_("No flags to review."))
 names: dict[int, str] = {}
 for flag in flags:
     if flag.student_id not in names:
-        student = get_accounts().get_user_by_id(flag.student_id)
+        student = get_accounts().users.get_by_id(flag.student_id)
         names[flag.student_id] = student.name if student else "—"
     with st.container(border=True):
         st.markdown(_("**{student}** · {category} · {when}").format(
@@ -55,6 +55,6 @@ for flag in flags:
         if flag.seen:
             st.caption(_("Seen by {name} on {date}").format(name=flag.seen_by or "—", date=t.date(flag.seen_at)))
         elif st.button(_("Mark as seen"), key=f"flag-seen-{flag.id}"):
-            if guarded(t, user, TEACHING, history.mark_flag_seen, flag.id, user.name, students=students) is not None:
+            if guarded(t, user, TEACHING, history.flags.mark_seen, flag.id, user.name, students=students) is not None:
                 flash("success", _("Marked as seen."))
                 st.rerun()

@@ -48,6 +48,6 @@ for report in reports:
             st.caption(_("Resolved by {name} on {date}").format(name=report.resolved_by or "—",
                                                                date=t.date(report.resolved_at)))
         elif st.button(_("Mark resolved"), key=f"resolve-{report.id}"):
-            if guarded(t, user, TEACHING, history.resolve_report, report.id, user.name) is not None:
+            if guarded(t, user, TEACHING, history.feedback.resolve_report, report.id, user.name) is not None:
                 flash("success", _("Marked as resolved."))
                 st.rerun()

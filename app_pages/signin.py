@@ -79,7 +79,7 @@ def first_run(t: UI) -> None:
         submitted = st.form_submit_button(_("Create administrator"), type="primary")
     if not submitted:
         return
-    if accounts.list_users():  # someone else finished the first run meanwhile
+    if accounts.users.all():  # someone else finished the first run meanwhile
         st.error(_("An administrator already exists. Sign in instead."))
         return
     if not codes.verify(code):
@@ -90,7 +90,7 @@ def first_run(t: UI) -> None:
         st.error(_("The passwords do not match."))
         return
     try:
-        user = accounts.add_user(name, "admin", password, actor=name.strip().lower() or "first-run")
+        user = accounts.users.add(name, "admin", password, actor=name.strip().lower() or "first-run")
     except AccountError as exc:
         st.error(first_run_problem(t, exc.code))
         return
@@ -107,7 +107,7 @@ def sign_in(t: UI) -> None:
         submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
         try:
-            user = accounts.authenticate(name, password, request_client())
+            user = accounts.sign_in.authenticate(name, password, request_client())
         except AccountLocked as exc:
             minutes = max(1, -(-int(exc.retry_after.total_seconds()) // 60))
             st.error(t.ngettext("Too many failed sign-ins. Try again in {n} minute.",
@@ -129,7 +129,7 @@ def sso(t: UI) -> None:
         return
     settings = tutor.settings
     try:
-        user = accounts.sso_sign_in(st.user.to_dict(), claim=settings.sso_role_claim, role_map=settings.sso_role_map,
+        user = accounts.sso.sign_in(st.user.to_dict(), claim=settings.sso_role_claim, role_map=settings.sso_role_map,
                                     default_role=settings.sso_default_role or None)
     except (PermissionDenied, AccountError):
         st.error(_("Your school account has no access to this tutor. Ask an administrator."))
@@ -138,7 +138,7 @@ def sso(t: UI) -> None:
     sign_in_as(t, user)
 
 
-if accounts.list_users():
+if accounts.users.all():
     sign_in(t)
 else:
     first_run(t)

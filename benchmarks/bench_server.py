@@ -67,8 +67,8 @@ def make_pupils(home: Path, count: int) -> list[str]:
     cookies = []
     for i in range(count):
         name = f"bench-pupil-{i:03d}"
-        user = accounts.get_user(name) or accounts.add_user(name, "student", None, actor="benchmark")
-        cookies.append(f"{SESSION_COOKIE}={accounts.create_session(user)}")
+        user = accounts.users.get(name) or accounts.users.add(name, "student", None, actor="benchmark")
+        cookies.append(f"{SESSION_COOKIE}={accounts.sessions.create(user)}")
     return cookies
 
 

@@ -44,13 +44,6 @@ from guardrails.scorer import CONTEXT_TURNS, LONG, Scorer, risk
 log = logging.getLogger(__name__)
 
 
-# Shown when a configured external moderation endpoint is down and the operator chose fail-closed.
-_UNAVAILABLE_TEXT = {
-    "en": "The safety check is unavailable right now, so I cannot answer this. Please try again in a moment.",
-    "et": "Turvakontroll ei ole praegu saadaval, seega ei saa ma sellele vastata. Palun proovi hetke pärast uuesti.",
-    "ru": "Проверка безопасности сейчас недоступна, поэтому я не могу ответить. Пожалуйста, попробуй чуть позже.",
-}
-
 # Default for ``Guard(external=...)``: build the client from LOCALTUTOR_MODERATION_* if configured.
 FROM_ENV: Any = object()
 
@@ -73,13 +66,18 @@ class Verdict:
     def _policy(self) -> Policy:
         return self.policy or default_policy()
 
+    @property
+    def unavailable(self) -> bool:
+        """Refused because the external safety check could not be reached (fail-closed): no category of
+        the policy explains it, so the application says it in its own words (``tutor.pipeline``)."""
+        return self.decision is Decision.REFUSE and self.categories[:1] == (UNAVAILABLE,)
+
     def explanation(self, lang: str) -> str:
-        """Localized student-facing reason ('' for allow); falls back to English."""
-        if self.decision is Decision.ALLOW or not self.categories:
+        """Localized student-facing reason from the policy ('' for allow and for :attr:`unavailable`);
+        falls back to English."""
+        if self.decision is Decision.ALLOW or not self.categories or self.unavailable:
             return ""
         policy = self._policy()
-        if self.categories[0] == UNAVAILABLE:
-            return localized(_UNAVAILABLE_TEXT, lang)
         if self.decision is Decision.SAFE_COMPLETE and "self_harm" in self.categories:
             sc = policy.safe_completion
             return f"{localized(sc.message, lang)} {localized(sc.help_line_fallback, lang)}"
@@ -96,7 +94,7 @@ class Verdict:
 
     def alternatives(self, lang: str) -> str:
         """Localized suggestion of what the student can ask instead ('' if none)."""
-        if self.decision is Decision.ALLOW or not self.categories or self.categories[0] == UNAVAILABLE:
+        if self.decision is Decision.ALLOW or not self.categories or self.unavailable:
             return ""
         return localized(self._policy().category(self.categories[0]).alternatives, lang)
 

@@ -11,7 +11,6 @@ The same route gives the browser a device cookie, so the sign-in throttle knows 
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 from functools import lru_cache
@@ -19,8 +18,10 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from tutor.accounts import Accounts, UserRecord, utc
+from tutor.accounts import Accounts, Sessions, UserRecord
+from tutor.accounts.sessions import token_hash
 from tutor.appdb.models import SignInTicket
+from tutor.clock import utc
 from tutor.signin_throttle import DEVICE_COOKIE, Client
 
 SESSION_COOKIE = "localtutor_session"
@@ -31,36 +32,33 @@ DEVICE_MAX_AGE = timedelta(days=365)
 _mounted: list[bool] = []  # the routes exist in this process (served by asgi.py, not bare `streamlit run`)
 
 
-def _hash(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
-
-
 class SignInTickets:
     """One-time tickets from a session token in the app to a session cookie in the browser."""
 
-    def __init__(self, accounts: Accounts, *, ttl: timedelta = TICKET_TTL) -> None:
-        self.accounts = accounts
+    def __init__(self, sessions: Sessions, *, ttl: timedelta = TICKET_TTL) -> None:
+        self.sessions = sessions
         self.ttl = ttl
 
     def issue(self, token: str) -> str:
         """A ticket for the session ``token`` (which the route will end and replace)."""
         ticket = secrets.token_urlsafe(32)
-        now = utc(self.accounts.clock())
-        with self.accounts.db.session() as session, session.begin():
+        now = self.sessions.now()
+        with self.sessions.db.session() as session, session.begin():
             session.execute(delete(SignInTicket).where(SignInTicket.expires_at < now))
-            session.add(SignInTicket(ticket_hash=_hash(ticket), session_hash=_hash(token), expires_at=now + self.ttl))
+            session.add(SignInTicket(ticket_hash=token_hash(ticket), session_hash=token_hash(token),
+                                     expires_at=now + self.ttl))
         return ticket
 
     def redeem(self, ticket: str) -> tuple[UserRecord, str] | None:
         """The user and a new session token for a live, unused ticket; None otherwise. A ticket works once."""
-        with self.accounts.db.session() as session, session.begin():
-            row = session.scalar(select(SignInTicket).where(SignInTicket.ticket_hash == _hash(ticket)))
+        with self.sessions.db.session() as session, session.begin():
+            row = session.scalar(select(SignInTicket).where(SignInTicket.ticket_hash == token_hash(ticket)))
             if row is None:
                 return None
             session.delete(row)
-        if utc(row.expires_at) <= utc(self.accounts.clock()):
+        if utc(row.expires_at) <= self.sessions.now():
             return None
-        return self.accounts.renew_session(row.session_hash)
+        return self.sessions.renew(row.session_hash)
 
 
 def routes_mounted() -> bool:
@@ -88,7 +86,7 @@ def _services() -> tuple[Accounts, SignInTickets, float]:
     from tutor.services import Services
 
     services = Services()
-    return services.accounts, SignInTickets(services.accounts), services.settings.session_hours * 3600
+    return services.accounts, SignInTickets(services.accounts.sessions), services.settings.session_hours * 3600
 
 
 def _cookie(response: Any, request: Any, name: str, value: str, max_age: int) -> None:
@@ -116,14 +114,14 @@ def session_route(request: Any) -> Any:
         _cookie(response, request, SESSION_COOKIE, token, int(max_age))
         device = request.cookies.get(DEVICE_COOKIE) or secrets.token_urlsafe(32)
         _cookie(response, request, DEVICE_COOKIE, device, int(DEVICE_MAX_AGE.total_seconds()))
-        accounts.remember_device(user.name, Client.of(request.client.host if request.client else "", device))
+        accounts.sign_in.remember_device(user.name, Client.of(request.client.host if request.client else "", device))
     return response
 
 
 def signout_route(request: Any) -> Any:
     """GET /_localtutor/signout: end the cookie's session (if any) and remove the cookie."""
     accounts, _tickets, _max_age = _services()
-    accounts.end_session(request.cookies.get(SESSION_COOKIE))
+    accounts.sessions.end(request.cookies.get(SESSION_COOKIE))
     response = _back_to_app()
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict",
                            secure=request.url.scheme == "https")

@@ -15,9 +15,9 @@ import secrets
 
 from sqlalchemy import delete, exists, select
 
-from tutor.accounts import Clock, system_clock
 from tutor.appdb import AppDatabase
 from tutor.appdb.models import SetupCode, User
+from tutor.clock import Clock, utcnow
 
 log = logging.getLogger("localtutor.first_run")
 
@@ -40,7 +40,7 @@ def _digest(code: str) -> str:
 class FirstRunCode:
     """Issue and check the setup code in the app database."""
 
-    def __init__(self, database: AppDatabase, *, clock: Clock = system_clock) -> None:
+    def __init__(self, database: AppDatabase, *, clock: Clock = utcnow) -> None:
         self.db = database
         self.clock = clock
 

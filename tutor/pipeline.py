@@ -292,8 +292,15 @@ class Tutor:
 
 def _refusal(verdict: Verdict, lang: str) -> tuple[str, tuple[Notice, ...]]:
     """The student-facing refusal text (reason + what to ask instead) and its notice."""
-    text = _join(verdict.explanation(lang), verdict.alternatives(lang))
-    return text, tuple(Notice("refused", c, verdict.explanation(lang)) for c in verdict.categories[:1])
+    reason = _safety_check_unavailable(lang) if verdict.unavailable else verdict.explanation(lang)
+    text = _join(reason, verdict.alternatives(lang))
+    return text, tuple(Notice("refused", c, reason) for c in verdict.categories[:1])
+
+
+def _safety_check_unavailable(lang: str) -> str:
+    """The refusal when the operator's external safety check is down and set to fail closed."""
+    return ui(lang)._("The safety check is unavailable right now, so I cannot answer this. Please try again in "
+                      "a moment.")
 
 
 def _withheld_notices(profile: LocaleProfile, hits: list[OmissionHit], lang: str) -> tuple[Notice, ...]:

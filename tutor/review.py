@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from tutor.accounts import system_clock, utc
-from tutor.appdb import AppDatabase
 from tutor.appdb.models import Conversation, Feedback, Flag, Message, User
-from tutor.history import MessageRecord
+from tutor.appdb.repository import Repository
+from tutor.clock import utc
+from tutor.history.conversations import MessageRecord, message_record
 
 _WORD = re.compile(r"[^\W\d_]{5,}", re.UNICODE)
 # Question words and fillers in et, ru, en: never a topic's name.
@@ -55,10 +55,8 @@ class Gap:
     locales: tuple[str, ...]
 
 
-class Review:
-    def __init__(self, database: AppDatabase, *, clock: Callable[[], datetime] = system_clock) -> None:
-        self.db = database
-        self.clock = clock
+class Review(Repository):
+    """Reads flags, reports and unanswered questions for the review pages (``clock`` injectable for tests)."""
 
     def flag_conversation(self, flag_id: int, *, students: Collection[int] | None = None,
                           before: int = 4, after: int = 2) -> list[MessageRecord]:
@@ -74,7 +72,7 @@ class Review:
         flagged = utc(flag.created_at)
         upto = [i for i, m in enumerate(rows) if utc(m.created_at) <= flagged]
         end = (upto[-1] + 1) if upto else len(rows)
-        return [_message(m) for m in rows[max(0, end - before):end + after]]
+        return [message_record(m) for m in rows[max(0, end - before):end + after]]
 
     def reports(self, *, resolved: bool | None = False, students: Collection[int] | None = None,
                 limit: int = 200) -> list[ReportView]:
@@ -106,7 +104,7 @@ class Review:
                    locale: str | None = None, limit: int = 300) -> list[tuple[str, str]]:
         """(question, locale) of the answers that found nothing in the curriculum, newest first: not
         refusals, not safety help, not withheld content."""
-        since = self.clock() - timedelta(days=days)
+        since = self.now() - timedelta(days=days)
         with self.db.session() as session:
             query = (select(Message, Conversation.locale, Conversation.user_id)
                      .join(Conversation, Conversation.id == Message.conversation_id)
@@ -167,7 +165,3 @@ def _topic(texts: Sequence[str]) -> str:
         if count > 1:
             return word
     return texts[0]
-
-
-def _message(r: Message) -> MessageRecord:
-    return MessageRecord(r.id, r.conversation_id, r.role, r.content, json.loads(r.data or "{}"), utc(r.created_at))

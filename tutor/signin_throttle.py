@@ -19,7 +19,8 @@ from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from tutor.appdb import AppDatabase
-from tutor.appdb.models import LoginAttempt, utc
+from tutor.appdb.models import LoginAttempt
+from tutor.clock import utc
 
 DEVICE_COOKIE = "localtutor_device"
 

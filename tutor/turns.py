@@ -105,7 +105,7 @@ class Turns:
             raise QuestionTooLong(len(question), settings.max_question_chars)
         if user is None and conversation_id is not None:
             raise ValueError("an anonymous turn has no conversation")
-        earlier = tuple((m.role, m.content) for m in self.history.messages(conversation_id, user.id)) \
+        earlier = tuple((m.role, m.content) for m in self.history.conversations.messages(conversation_id, user.id)) \
             if user is not None and conversation_id is not None else ()
         events = self.tutor.stream(question, locale, lang=lang, subject=subject, grade=grade, history=earlier,
                                    audience=audience_of(user))
@@ -116,15 +116,16 @@ class Turns:
 
     def latest_conversation(self, user: UserRecord, locale: str) -> int | None:
         """The user's most recently active conversation in ``locale`` (the one a new turn continues), if any."""
-        return next((c.id for c in self.history.conversations(user.id) if c.locale == locale), None)
+        return next((c.id for c in self.history.conversations.of_user(user.id) if c.locale == locale), None)
 
     def _record(self, user: UserRecord, conversation_id: int | None, question: str, locale: str,
                 answer: Answer) -> Turn:
-        history = self.history
+        conversations = self.history.conversations
         if conversation_id is None:
-            conversation_id = history.start_conversation(user.id, locale).id
-        history.add_message(conversation_id, user.id, "user", question)
-        reply = history.add_message(conversation_id, user.id, "assistant", answer.text, answer_data(answer))
-        history.record_answer(answer, locale)
-        flag = history.flag_for_answer(user.id, question, answer, conversation_id=conversation_id, locale=locale)
+            conversation_id = conversations.start(user.id, locale).id
+        conversations.add_message(conversation_id, user.id, "user", question)
+        reply = conversations.add_message(conversation_id, user.id, "assistant", answer.text, answer_data(answer))
+        self.history.events.record_answer(answer, locale)
+        flag = self.history.flags.for_answer(user.id, question, answer, conversation_id=conversation_id,
+                                             locale=locale)
         return Turn(answer, conversation_id, reply.id, flag)

@@ -26,24 +26,24 @@ PASSWORD = "correct horse battery"
 
 
 def test_password_is_stored_as_an_argon2id_hash(accounts: Accounts, db: AppDatabase) -> None:
-    accounts.add_user("Ana", "teacher", PASSWORD, actor="root")
+    accounts.users.add("Ana", "teacher", PASSWORD, actor="root")
     with db.session() as session:
         stored = session.scalar(select(User.password_hash).where(User.name == "ana"))
     assert stored is not None and stored.startswith("$argon2id$")
     assert PASSWORD not in stored
     assert PasswordHasher().verify(stored, PASSWORD)
-    assert accounts.authenticate("ANA", PASSWORD).role == "teacher"  # names are case-insensitive
+    assert accounts.sign_in.authenticate("ANA", PASSWORD).role == "teacher"  # names are case-insensitive
 
 
 def test_wrong_password_unknown_user_and_disabled_user_all_fail_alike(accounts: Accounts) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
     for name, password in [("ana", "wrong password"), ("nobody", PASSWORD), ("ana", "")]:
         with pytest.raises(InvalidCredentials):
-            accounts.authenticate(name, password)
-    accounts.add_user("root", "admin", PASSWORD, actor="cli")
-    accounts.set_disabled("ana", True, actor="root")
+            accounts.sign_in.authenticate(name, password)
+    accounts.users.add("root", "admin", PASSWORD, actor="cli")
+    accounts.users.set_disabled("ana", True, actor="root")
     with pytest.raises(InvalidCredentials):
-        accounts.authenticate("ana", PASSWORD)
+        accounts.sign_in.authenticate("ana", PASSWORD)
 
 
 SCHOOL = Client("10.0.0.7")
@@ -54,129 +54,130 @@ def _fail(accounts: Accounts, name: str, client: Client, times: int) -> None:
     for _ in range(times):
         accounts.clock.advance(seconds=1)  # type: ignore[attr-defined] - the FakeClock
         with pytest.raises((InvalidCredentials, AccountLocked)):
-            accounts.authenticate(name, "guess", client)
+            accounts.sign_in.authenticate(name, "guess", client)
 
 
 def test_failures_make_that_client_wait_longer_and_longer(accounts: Accounts, clock: FakeClock) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
     for _ in range(4):
         clock.advance(seconds=5)
         with pytest.raises(InvalidCredentials):
-            accounts.authenticate("ana", "guess", HOME)
+            accounts.sign_in.authenticate("ana", "guess", HOME)
     waits = []
     for _ in range(6):  # the 5th failure starts the waits: 1, 2, 4, 8, then 15 minutes at the most
         clock.advance(seconds=5)
         with pytest.raises(AccountLocked) as locked:
-            accounts.authenticate("ana", "guess", HOME)
+            accounts.sign_in.authenticate("ana", "guess", HOME)
         assert locked.value.code == "locked"
         waits.append(locked.value.retry_after)
         clock.advance(seconds=locked.value.retry_after.total_seconds())
     assert waits == [timedelta(minutes=m) for m in (1, 2, 4, 8, 15, 15)]
     clock.advance(seconds=-30)
     with pytest.raises(AccountLocked):
-        accounts.authenticate("ana", PASSWORD, HOME)  # even the right password waits
+        accounts.sign_in.authenticate("ana", PASSWORD, HOME)  # even the right password waits
     clock.advance(seconds=31)
-    assert accounts.lock_remaining("ana", HOME) is None
-    assert accounts.authenticate("ana", PASSWORD, HOME).name == "ana"
+    assert accounts.sign_in.lock_remaining("ana", HOME) is None
+    assert accounts.sign_in.authenticate("ana", PASSWORD, HOME).name == "ana"
 
 
 def test_nobody_can_lock_out_a_pupil_from_another_client(accounts: Accounts, clock: FakeClock) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
     _fail(accounts, "ana", HOME, 8)  # a classmate guessing from home
-    assert accounts.lock_remaining("ana", HOME) is not None
-    assert accounts.lock_remaining("ana", SCHOOL) is None
-    assert accounts.authenticate("ana", PASSWORD, SCHOOL).name == "ana"
+    assert accounts.sign_in.lock_remaining("ana", HOME) is not None
+    assert accounts.sign_in.lock_remaining("ana", SCHOOL) is None
+    assert accounts.sign_in.authenticate("ana", PASSWORD, SCHOOL).name == "ana"
 
 
 def test_a_known_browser_is_not_slowed_by_guesses_from_its_own_network(accounts: Accounts) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
     anas_laptop = Client.of("10.0.0.7", "ana's device cookie")
-    accounts.authenticate("ana", PASSWORD, anas_laptop)  # she has signed in from it before
+    accounts.sign_in.authenticate("ana", PASSWORD, anas_laptop)  # she has signed in from it before
     classmate = Client.of("10.0.0.7", "another device cookie")  # the same school network
     _fail(accounts, "ana", classmate, 6)
-    assert accounts.lock_remaining("ana", classmate) is not None
-    assert accounts.lock_remaining("ana", Client.of("10.0.0.7", None)) is not None  # no cookie: the address counts
-    assert accounts.lock_remaining("ana", anas_laptop) is None
-    assert accounts.authenticate("ana", PASSWORD, anas_laptop).name == "ana"
+    assert accounts.sign_in.lock_remaining("ana", classmate) is not None
+    no_cookie = Client.of("10.0.0.7", None)
+    assert accounts.sign_in.lock_remaining("ana", no_cookie) is not None  # no cookie: the address counts
+    assert accounts.sign_in.lock_remaining("ana", anas_laptop) is None
+    assert accounts.sign_in.authenticate("ana", PASSWORD, anas_laptop).name == "ana"
 
 
 def test_a_successful_sign_in_resets_the_failure_count(accounts: Accounts, clock: FakeClock) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
     for _ in range(4):
         with pytest.raises(InvalidCredentials):
-            accounts.authenticate("ana", "guess")
-    accounts.authenticate("ana", PASSWORD)
+            accounts.sign_in.authenticate("ana", "guess")
+    accounts.sign_in.authenticate("ana", PASSWORD)
     for _ in range(4):
         clock.advance(seconds=1)
         with pytest.raises(InvalidCredentials):
-            accounts.authenticate("ana", "guess")
-    assert accounts.authenticate("ana", PASSWORD).name == "ana"
+            accounts.sign_in.authenticate("ana", "guess")
+    assert accounts.sign_in.authenticate("ana", PASSWORD).name == "ana"
 
 
 def test_unknown_names_are_rate_limited_too(accounts: Accounts) -> None:
     for _ in range(4):
         with pytest.raises(InvalidCredentials):
-            accounts.authenticate("ghost", "guess")
+            accounts.sign_in.authenticate("ghost", "guess")
     for _ in range(2):
         with pytest.raises(AccountLocked):
-            accounts.authenticate("ghost", "guess")
+            accounts.sign_in.authenticate("ghost", "guess")
 
 
 def test_failures_are_forgotten_after_a_day(accounts: Accounts, clock: FakeClock) -> None:
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
     _fail(accounts, "ana", HOME, 5)
     clock.advance(hours=24, seconds=1)
-    assert accounts.lock_remaining("ana", HOME) is None
-    assert accounts.purge_login_attempts() == 5
+    assert accounts.sign_in.lock_remaining("ana", HOME) is None
+    assert accounts.sign_in.purge_attempts() == 5
 
 
 def test_sessions_resolve_until_idle_timeout_or_expiry(accounts: Accounts, clock: FakeClock) -> None:
-    user = accounts.add_user("ana", "student", PASSWORD, actor="root")
-    token = accounts.create_session(user)
-    assert accounts.resolve_session(token) == user
-    assert accounts.resolve_session("not-a-token") is None and accounts.resolve_session(None) is None
+    user = accounts.users.add("ana", "student", PASSWORD, actor="root")
+    token = accounts.sessions.create(user)
+    assert accounts.sessions.resolve(token) == user
+    assert accounts.sessions.resolve("not-a-token") is None and accounts.sessions.resolve(None) is None
 
     clock.advance(hours=2, seconds=1)  # idle for longer than the 2 h idle timeout
-    assert accounts.resolve_session(token) is None
+    assert accounts.sessions.resolve(token) is None
 
-    token = accounts.create_session(user)
+    token = accounts.sessions.create(user)
     for _ in range(11):  # active every hour: the idle timeout never hits, the 12 h lifetime does
         clock.advance(hours=1)
-        assert accounts.resolve_session(token) == user
+        assert accounts.sessions.resolve(token) == user
     clock.advance(hours=1)
-    assert accounts.resolve_session(token) is None
+    assert accounts.sessions.resolve(token) is None
 
 
 def test_ending_disabling_or_removing_ends_sessions(accounts: Accounts) -> None:
-    accounts.add_user("root", "admin", PASSWORD, actor="cli")
-    ana = accounts.add_user("ana", "student", PASSWORD, actor="root")
-    token = accounts.create_session(ana)
-    accounts.end_session(token)
-    assert accounts.resolve_session(token) is None
-    token = accounts.create_session(ana)
-    accounts.set_disabled("ana", True, actor="root")
-    assert accounts.resolve_session(token) is None
-    accounts.set_disabled("ana", False, actor="root")
-    token = accounts.create_session(ana)
-    accounts.remove_user("ana", actor="root")
-    assert accounts.resolve_session(token) is None
+    accounts.users.add("root", "admin", PASSWORD, actor="cli")
+    ana = accounts.users.add("ana", "student", PASSWORD, actor="root")
+    token = accounts.sessions.create(ana)
+    accounts.sessions.end(token)
+    assert accounts.sessions.resolve(token) is None
+    token = accounts.sessions.create(ana)
+    accounts.users.set_disabled("ana", True, actor="root")
+    assert accounts.sessions.resolve(token) is None
+    accounts.users.set_disabled("ana", False, actor="root")
+    token = accounts.sessions.create(ana)
+    accounts.users.remove("ana", actor="root")
+    assert accounts.sessions.resolve(token) is None
 
 
 def test_a_role_change_applies_to_a_live_session(accounts: Accounts) -> None:
-    accounts.add_user("root", "admin", PASSWORD, actor="cli")
-    ana = accounts.add_user("ana", "teacher", PASSWORD, actor="root")
-    token = accounts.create_session(ana)
-    accounts.set_role("ana", "student", actor="root")
-    user = accounts.resolve_session(token)
+    accounts.users.add("root", "admin", PASSWORD, actor="cli")
+    ana = accounts.users.add("ana", "teacher", PASSWORD, actor="root")
+    token = accounts.sessions.create(ana)
+    accounts.users.set_role("ana", "student", actor="root")
+    user = accounts.sessions.resolve(token)
     assert user is not None and user.role == "student"
     with pytest.raises(PermissionDenied):
         require_role(user, "teacher", "admin")
 
 
 def test_require_role(accounts: Accounts) -> None:
-    student = accounts.add_user("sten", "student", PASSWORD, actor="root")
-    teacher = accounts.add_user("tiina", "teacher", PASSWORD, actor="root")
-    admin = accounts.add_user("root", "admin", PASSWORD, actor="root")
+    student = accounts.users.add("sten", "student", PASSWORD, actor="root")
+    teacher = accounts.users.add("tiina", "teacher", PASSWORD, actor="root")
+    admin = accounts.users.add("root", "admin", PASSWORD, actor="root")
     with pytest.raises(PermissionDenied):
         require_role(student, "teacher", "admin")
     with pytest.raises(PermissionDenied):
@@ -188,23 +189,23 @@ def test_require_role(accounts: Accounts) -> None:
 
 
 def test_user_management_is_validated_and_audited(accounts: Accounts, db: AppDatabase) -> None:
-    accounts.add_user("root", "admin", PASSWORD, actor="cli")
+    accounts.users.add("root", "admin", PASSWORD, actor="cli")
     with pytest.raises(AccountError, match="already exists"):
-        accounts.add_user("ROOT", "student", PASSWORD, actor="cli")
+        accounts.users.add("ROOT", "student", PASSWORD, actor="cli")
     with pytest.raises(AccountError, match="unknown role"):
-        accounts.add_user("x", "superuser", PASSWORD, actor="cli")
+        accounts.users.add("x", "superuser", PASSWORD, actor="cli")
     with pytest.raises(AccountError, match="too short"):
-        accounts.add_user("x", "student", "short", actor="cli")
+        accounts.users.add("x", "student", "short", actor="cli")
     with pytest.raises(AccountError, match="last administrator"):
-        accounts.set_role("root", "teacher", actor="root")
+        accounts.users.set_role("root", "teacher", actor="root")
     with pytest.raises(AccountError, match="last administrator"):
-        accounts.remove_user("root", actor="root")
-    accounts.add_user("ana", "student", PASSWORD, actor="root")
-    accounts.set_role("ana", "teacher", actor="root")
-    accounts.remove_user("ana", actor="root")
+        accounts.users.remove("root", actor="root")
+    accounts.users.add("ana", "student", PASSWORD, actor="root")
+    accounts.users.set_role("ana", "teacher", actor="root")
+    accounts.users.remove("ana", actor="root")
     with pytest.raises(AccountError, match="no user"):
-        accounts.remove_user("ana", actor="root")
-    assert [u.name for u in accounts.list_users()] == ["root"]
+        accounts.users.remove("ana", actor="root")
+    assert [u.name for u in accounts.users.all()] == ["root"]
     log = [(e.actor, e.action, e.target, e.detail) for e in reversed(db.audit_log())]
     assert log == [("cli", "user.add", "root", "role=admin"), ("root", "user.add", "ana", "role=student"),
                    ("root", "user.role", "ana", "student->teacher"), ("root", "user.remove", "ana", "role=teacher")]
@@ -218,19 +219,19 @@ def test_sso_users_get_the_role_of_their_claim(accounts: Accounts, db: AppDataba
     assert role_from_claims({}, "groups", role_map) == "student"
     assert role_from_claims({"groups": ["x"]}, "groups", role_map, default=None) is None
 
-    user = accounts.sso_user("Mari@School.ee", "teacher")
+    user = accounts.sso.user("Mari@School.ee", "teacher")
     assert (user.name, user.role, user.has_password) == ("mari@school.ee", "teacher", False)
     with pytest.raises(InvalidCredentials):
-        accounts.authenticate("mari@school.ee", "")  # no password sign-in for SSO-only accounts
-    assert accounts.sso_user("mari@school.ee", "admin").role == "admin"  # the claim wins on every sign-in
+        accounts.sign_in.authenticate("mari@school.ee", "")  # no password sign-in for SSO-only accounts
+    assert accounts.sso.user("mari@school.ee", "admin").role == "admin"  # the claim wins on every sign-in
     assert [(e.actor, e.action) for e in db.audit_log()][:2] == [("sso", "user.role"), ("sso", "user.add")]
 
-    assert accounts.sso_user("jaan@school.ee", None).role == "student"  # no claim: the default role
-    accounts.set_role("jaan@school.ee", "teacher", actor="mari@school.ee")
-    assert accounts.sso_user("jaan@school.ee", None).role == "teacher"  # no claim: the role set here stays
+    assert accounts.sso.user("jaan@school.ee", None).role == "student"  # no claim: the default role
+    accounts.users.set_role("jaan@school.ee", "teacher", actor="mari@school.ee")
+    assert accounts.sso.user("jaan@school.ee", None).role == "teacher"  # no claim: the role set here stays
     with pytest.raises(PermissionDenied):
-        accounts.sso_user("guest@elsewhere.org", None, default_role=None)
-    assert accounts.get_user("guest@elsewhere.org") is None
+        accounts.sso.user("guest@elsewhere.org", None, default_role=None)
+    assert accounts.users.get("guest@elsewhere.org") is None
 
 
 def test_sso_sign_in_from_claims_and_settings(accounts: Accounts, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -243,6 +244,6 @@ def test_sso_sign_in_from_claims_and_settings(accounts: Accounts, monkeypatch: p
     options = {"claim": settings.sso_role_claim, "role_map": settings.sso_role_map,
                "default_role": settings.sso_default_role or None}
     claims = {"is_logged_in": True, "email": "Mari@School.ee", "sub": "x1", "roles": ["Tutor.Teacher"]}
-    assert accounts.sso_sign_in(claims, **options).role == "teacher"
+    assert accounts.sso.sign_in(claims, **options).role == "teacher"
     with pytest.raises(PermissionDenied):  # an unmapped user is refused when there is no default role
-        accounts.sso_sign_in({"sub": "abc-123", "roles": []}, **options)
+        accounts.sso.sign_in({"sub": "abc-123", "roles": []}, **options)

@@ -17,23 +17,23 @@ PASSWORD = "correct horse battery"
 
 
 def test_a_ticket_works_once_and_swaps_the_session(accounts: Accounts) -> None:
-    user = accounts.add_user("ana", "student", PASSWORD, actor="root")
-    tab_token = accounts.create_session(user)
-    tickets = SignInTickets(accounts)
+    user = accounts.users.add("ana", "student", PASSWORD, actor="root")
+    tab_token = accounts.sessions.create(user)
+    tickets = SignInTickets(accounts.sessions)
     ticket = tickets.issue(tab_token)
     redeemed = tickets.redeem(ticket)
     assert redeemed is not None
     who, cookie_token = redeemed
     assert who == user and cookie_token != tab_token
-    assert accounts.resolve_session(cookie_token) == user
-    assert accounts.resolve_session(tab_token) is None  # the token that was in the app is gone
+    assert accounts.sessions.resolve(cookie_token) == user
+    assert accounts.sessions.resolve(tab_token) is None  # the token that was in the app is gone
     assert tickets.redeem(ticket) is None and tickets.redeem("made-up") is None
 
 
 def test_a_ticket_expires_after_a_minute(accounts: Accounts, clock: FakeClock) -> None:
-    user = accounts.add_user("ana", "student", PASSWORD, actor="root")
-    tickets = SignInTickets(accounts)
-    ticket = tickets.issue(accounts.create_session(user))
+    user = accounts.users.add("ana", "student", PASSWORD, actor="root")
+    tickets = SignInTickets(accounts.sessions)
+    ticket = tickets.issue(accounts.sessions.create(user))
     clock.advance(seconds=61)
     assert tickets.redeem(ticket) is None
 
@@ -43,10 +43,10 @@ def test_the_serve_routes_set_an_httponly_cookie_and_remove_it_at_sign_out(tmp_p
     with ServeProcess(home, port) as server:
         database = AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}")
         accounts = Accounts(database)
-        user = accounts.add_user("ana", "student", PASSWORD, actor="root")
-        tickets = SignInTickets(accounts)
+        user = accounts.users.add("ana", "student", PASSWORD, actor="root")
+        tickets = SignInTickets(accounts.sessions)
 
-        ticket = tickets.issue(accounts.create_session(user))
+        ticket = tickets.issue(accounts.sessions.create(user))
         response = http_get(port, f"/_localtutor/session?ticket={ticket}")
         assert response.status == 303 and response.headers["Location"] == "/"
         cookies = set_cookies(response)
@@ -54,13 +54,13 @@ def test_the_serve_routes_set_an_httponly_cookie_and_remove_it_at_sign_out(tmp_p
         assert "HttpOnly" in session and "SameSite=strict" in session and "Path=/" in session
         assert "Secure" not in session  # plain http on loopback
         token = SimpleCookie(session)[SESSION_COOKIE].value
-        assert accounts.resolve_session(token) == user
+        assert accounts.sessions.resolve(token) == user
         assert int(SimpleCookie(session)[SESSION_COOKIE]["max-age"]) == 12 * 3600
         assert "HttpOnly" in cookies[DEVICE_COOKIE]
         assert not set_cookies(http_get(port, f"/_localtutor/session?ticket={ticket}"))  # used once
 
         # Behind a TLS proxy on this host: uvicorn trusts X-Forwarded-Proto from 127.0.0.1.
-        ticket = tickets.issue(accounts.create_session(user))
+        ticket = tickets.issue(accounts.sessions.create(user))
         proxied = http_get(port, f"/_localtutor/session?ticket={ticket}", {"X-Forwarded-Proto": "https",
                                                                          "X-Forwarded-For": "203.0.113.9"})
         assert "Secure" in set_cookies(proxied)[SESSION_COOKIE]
@@ -69,5 +69,5 @@ def test_the_serve_routes_set_an_httponly_cookie_and_remove_it_at_sign_out(tmp_p
         assert signed_out.status == 303
         removed = set_cookies(signed_out)[SESSION_COOKIE]
         assert 'localtutor_session=""' in removed and "Max-Age=0" in removed
-        assert accounts.resolve_session(token) is None
+        assert accounts.sessions.resolve(token) is None
         assert server.stop(signal.SIGTERM) == 0

@@ -14,53 +14,54 @@ from tutor.history import History
 
 def _people(accounts: Accounts) -> dict[str, int]:
     spec = {"tiina": "teacher", "mart": "teacher", "kati": "student", "jaan": "student", "olga": "student"}
-    return {name: accounts.add_user(name, role, "birch canoe midsummer " + name, actor="admin").id for name, role in spec.items()}
+    return {name: accounts.users.add(name, role, "birch canoe midsummer " + name, actor="admin").id
+            for name, role in spec.items()}
 
 
 def test_teachers_see_only_the_flags_of_their_own_students(accounts: Accounts, history: History) -> None:
     ids = _people(accounts)
-    accounts.add_class("7B", actor="admin")
-    accounts.add_class("8A", actor="admin")
-    accounts.set_class_members("7B", ["tiina", "kati", "jaan"], join=True, actor="admin")
-    record = accounts.set_class_members("8A", ["mart", "olga", "jaan"], join=True, actor="admin")
+    accounts.classes.add("7B", actor="admin")
+    accounts.classes.add("8A", actor="admin")
+    accounts.classes.set_members("7B", ["tiina", "kati", "jaan"], join=True, actor="admin")
+    record = accounts.classes.set_members("8A", ["mart", "olga", "jaan"], join=True, actor="admin")
     assert (record.teachers, record.students) == (("mart",), ("jaan", "olga"))
-    assert accounts.students_of(ids["tiina"]) == {ids["kati"], ids["jaan"]}
-    assert accounts.students_of(ids["mart"]) == {ids["jaan"], ids["olga"]}
+    assert accounts.classes.students_of(ids["tiina"]) == {ids["kati"], ids["jaan"]}
+    assert accounts.classes.students_of(ids["mart"]) == {ids["jaan"], ids["olga"]}
     for student in ("kati", "jaan", "olga"):
-        history.raise_flag(ids[student], "weapons", f"{student} asked about a bomb", locale="ee")
+        history.flags.add(ids[student], "weapons", f"{student} asked about a bomb", locale="ee")
 
-    mine = history.flags(students=accounts.students_of(ids["tiina"]))
+    mine = history.flags.find(students=accounts.classes.students_of(ids["tiina"]))
     assert sorted(f.excerpt.split()[0] for f in mine) == ["jaan", "kati"]
-    olga_flag = next(f for f in history.flags() if f.student_id == ids["olga"])
+    olga_flag = next(f for f in history.flags.find() if f.student_id == ids["olga"])
     with pytest.raises(ValueError):  # not tiina's student: as if the flag did not exist
-        history.mark_flag_seen(olga_flag.id, "tiina", students=accounts.students_of(ids["tiina"]))
-    assert history.mark_flag_seen(olga_flag.id, "mart", students=accounts.students_of(ids["mart"])).seen
+        history.flags.mark_seen(olga_flag.id, "tiina", students=accounts.classes.students_of(ids["tiina"]))
+    assert history.flags.mark_seen(olga_flag.id, "mart", students=accounts.classes.students_of(ids["mart"])).seen
 
-    accounts.set_class_members("7B", ["jaan"], join=False, actor="admin")
-    assert accounts.students_of(ids["tiina"]) == {ids["kati"]}
-    accounts.remove_class("8A", actor="admin")
-    assert accounts.students_of(ids["mart"]) == set()
+    accounts.classes.set_members("7B", ["jaan"], join=False, actor="admin")
+    assert accounts.classes.students_of(ids["tiina"]) == {ids["kati"]}
+    accounts.classes.remove("8A", actor="admin")
+    assert accounts.classes.students_of(ids["mart"]) == set()
     actions = [(e.action, e.target, e.detail) for e in accounts.db.audit_log(limit=50)]
     assert ("class.join", "7B", "tiina") in actions and ("class.leave", "7B", "jaan") in actions
     assert ("class.remove", "8A", "") in actions
 
 
 def test_class_errors_are_clear(accounts: Accounts) -> None:
-    accounts.add_class("7B", actor="admin")
+    accounts.classes.add("7B", actor="admin")
     with pytest.raises(AccountError, match="exists already"):
-        accounts.add_class(" 7B ", actor="admin")
+        accounts.classes.add(" 7B ", actor="admin")
     with pytest.raises(AccountError, match="no user 'nobody'"):
-        accounts.set_class_members("7B", ["nobody"], join=True, actor="admin")
+        accounts.classes.set_members("7B", ["nobody"], join=True, actor="admin")
     with pytest.raises(AccountError, match="no class '9C'"):
-        accounts.remove_class("9C", actor="admin")
+        accounts.classes.remove("9C", actor="admin")
 
 
 def test_a_removed_user_leaves_their_classes(accounts: Accounts) -> None:
     _people(accounts)
-    accounts.add_class("7B", actor="admin")
-    accounts.set_class_members("7B", ["tiina", "kati"], join=True, actor="admin")
-    accounts.remove_user("kati", actor="admin")
-    assert accounts.classes()[0].students == ()
+    accounts.classes.add("7B", actor="admin")
+    accounts.classes.set_members("7B", ["tiina", "kati"], join=True, actor="admin")
+    accounts.users.remove("kati", actor="admin")
+    assert accounts.classes.all()[0].students == ()
 
 
 def test_classes_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

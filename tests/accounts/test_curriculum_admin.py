@@ -43,7 +43,7 @@ def admin(tmp_path: Path, db: AppDatabase) -> CurriculumAdmin:
 
 @pytest.fixture()
 def people(accounts: Accounts) -> dict[str, UserRecord]:
-    return {role: accounts.add_user(f"{role}1", role, "long enough password", actor="cli")
+    return {role: accounts.users.add(f"{role}1", role, "long enough password", actor="cli")
             for role in ("student", "teacher", "admin")}
 
 

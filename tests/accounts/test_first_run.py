@@ -42,7 +42,7 @@ def test_the_code_expires_once_an_account_exists(db: AppDatabase, accounts: Acco
     codes = FirstRunCode(db)
     code = codes.issue()
     assert code and codes.verify(code)
-    accounts.add_user("root", "admin", "long enough password", actor="cli")
+    accounts.users.add("root", "admin", "long enough password", actor="cli")
     assert not codes.verify(code)
     with db.session() as session:
         assert session.scalar(select(SetupCode.id)) is None

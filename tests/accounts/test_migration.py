@@ -46,8 +46,8 @@ def test_upgrade_from_0001_keeps_existing_data(tmp_path: Path) -> None:
     assert NEW_TABLES <= set(inspect(database.engine).get_table_names())
     assert database.profile_states()["ee"].enabled is False
     assert [(e.actor, e.action, e.target) for e in database.audit_log()] == [("admin-anu", "profile.disable", "ee")]
-    user = Accounts(database).add_user("root", "admin", "long enough password", actor="cli")
-    assert Accounts(database).authenticate("root", "long enough password") == user
+    user = Accounts(database).users.add("root", "admin", "long enough password", actor="cli")
+    assert Accounts(database).sign_in.authenticate("root", "long enough password") == user
 
 
 def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:

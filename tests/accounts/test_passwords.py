@@ -26,32 +26,32 @@ STRONG = "jänes hüppab üle kraavi"
 def test_a_password_against_the_policy_is_refused_with_its_reason(accounts: Accounts, password: str,
                                                                   code: str) -> None:
     with pytest.raises(AccountError) as refused:
-        accounts.add_user("kristjan.kask", "student", password, actor="root")
+        accounts.users.add("kristjan.kask", "student", password, actor="root")
     assert refused.value.code == code
-    assert accounts.list_users() == []
+    assert accounts.users.all() == []
 
 
 def test_a_long_unguessable_phrase_is_accepted(accounts: Accounts) -> None:
-    assert accounts.add_user("kati", "student", STRONG, actor="root").has_password
-    assert accounts.authenticate("kati", STRONG).name == "kati"
+    assert accounts.users.add("kati", "student", STRONG, actor="root").has_password
+    assert accounts.sign_in.authenticate("kati", STRONG).name == "kati"
 
 
 def test_a_reset_follows_the_policy_ends_sessions_and_keeps_the_user_and_history(
         accounts: Accounts, history: History) -> None:
-    user = accounts.add_user("kati", "student", STRONG, actor="root")
-    conversation = history.start_conversation(user.id, "ee")
-    history.add_message(conversation.id, user.id, "user", "Mis on fotosüntees?")
-    token = accounts.create_session(user)
+    user = accounts.users.add("kati", "student", STRONG, actor="root")
+    conversation = history.conversations.start(user.id, "ee")
+    history.conversations.add_message(conversation.id, user.id, "user", "Mis on fotosüntees?")
+    token = accounts.sessions.create(user)
     with pytest.raises(AccountError) as refused:
-        accounts.set_password("kati", "password1234", actor="root")
+        accounts.users.set_password("kati", "password1234", actor="root")
     assert refused.value.code == "weak_password"
-    assert accounts.resolve_session(token) == user  # a refused reset changes nothing
-    accounts.set_password("kati", "sinine rong sõidab tartusse", actor="root")
-    assert accounts.resolve_session(token) is None
+    assert accounts.sessions.resolve(token) == user  # a refused reset changes nothing
+    accounts.users.set_password("kati", "sinine rong sõidab tartusse", actor="root")
+    assert accounts.sessions.resolve(token) is None
     with pytest.raises(InvalidCredentials):
-        accounts.authenticate("kati", STRONG)
-    assert accounts.authenticate("kati", "sinine rong sõidab tartusse").id == user.id
-    assert [m.content for m in history.messages(conversation.id, user.id)] == ["Mis on fotosüntees?"]
+        accounts.sign_in.authenticate("kati", STRONG)
+    assert accounts.sign_in.authenticate("kati", "sinine rong sõidab tartusse").id == user.id
+    assert [m.content for m in history.conversations.messages(conversation.id, user.id)] == ["Mis on fotosüntees?"]
     entry = accounts.db.audit_log(limit=1)[0]
     assert (entry.actor, entry.action, entry.target) == ("root", "user.password", "kati")
 
@@ -71,7 +71,7 @@ def test_cli_password_reset_reads_stdin_and_is_audited(home: Path, monkeypatch: 
     assert "password of 'ana' changed" in capsys.readouterr().out
     database = AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}")
     accounts = Accounts(database)
-    assert accounts.authenticate("ana", "sinine rong sõidab tartusse").role == "teacher"
+    assert accounts.sign_in.authenticate("ana", "sinine rong sõidab tartusse").role == "teacher"
     entry = database.audit_log(limit=1)[0]
     assert (entry.actor, entry.action, entry.target) == ("ops", "user.password", "ana")
     monkeypatch.setattr(sys, "stdin", io.StringIO(STRONG + "\n"))

@@ -37,20 +37,20 @@ def test_the_app_database_runs_on_postgresql(postgres_url: str, tmp_path: Path,
     assert database.engine.dialect.name == "postgresql"
 
     accounts = Accounts(database)
-    admin = accounts.add_user("anu", "admin", "long enough password", actor="cli")
-    student = accounts.add_user("kati", "student", "another long password", actor="anu")
-    assert accounts.authenticate("kati", "another long password") == student
-    accounts.add_class("7B", actor=admin.name)
-    accounts.set_class_members("7B", ["kati"], join=True, actor=admin.name)
+    admin = accounts.users.add("anu", "admin", "long enough password", actor="cli")
+    student = accounts.users.add("kati", "student", "another long password", actor="anu")
+    assert accounts.sign_in.authenticate("kati", "another long password") == student
+    accounts.classes.add("7B", actor=admin.name)
+    accounts.classes.set_members("7B", ["kati"], join=True, actor=admin.name)
 
     history = History(database)
-    conversation = history.start_conversation(student.id, "ee")
-    history.add_message(conversation.id, student.id, "user", "Mis on pH? Helista 5123 4567")
-    answer = history.add_message(conversation.id, student.id, "assistant", "pH näitab happelisust [1].")
-    history.add_feedback(student.id, answer.id, "down")
-    history.record_event("question", "ee")
-    assert [m.content for m in history.messages(conversation.id, student.id)][0].endswith("[PHONE]")
-    dashboard = history.dashboard(days=1, locale="ee")
+    conversation = history.conversations.start(student.id, "ee")
+    history.conversations.add_message(conversation.id, student.id, "user", "Mis on pH? Helista 5123 4567")
+    answer = history.conversations.add_message(conversation.id, student.id, "assistant", "pH näitab happelisust [1].")
+    history.feedback.add(student.id, answer.id, "down")
+    history.events.record("question", "ee")
+    assert [m.content for m in history.conversations.messages(conversation.id, student.id)][0].endswith("[PHONE]")
+    dashboard = history.dashboards.counts(days=1, locale="ee")
     assert sum(row["count"] for row in dashboard.questions_per_day) == 1
     assert [(row["kind"], row["count"]) for row in dashboard.feedback_by_kind] == [("down", 1)]
 

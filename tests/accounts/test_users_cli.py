@@ -29,9 +29,9 @@ def test_add_with_password_on_stdin_then_sign_in(home: Path, monkeypatch: pytest
     assert main(["users", "add", "Ana", "--role", "teacher", "--actor", "ops"]) == 0
     assert "user 'ana' added with role teacher" in capsys.readouterr().out
     accounts = Accounts(_db(home))
-    assert accounts.authenticate("ana", "s3cret-passphrase").role == "teacher"
+    assert accounts.sign_in.authenticate("ana", "s3cret-passphrase").role == "teacher"
     with pytest.raises(InvalidCredentials):
-        accounts.authenticate("ana", "s3cret-passphrase\n")
+        accounts.sign_in.authenticate("ana", "s3cret-passphrase\n")
     (entry,) = _db(home).audit_log()
     assert (entry.actor, entry.action, entry.target) == ("ops", "user.add", "ana")
 
@@ -65,7 +65,7 @@ def test_errors_are_reported_with_a_failing_exit_code(home: Path, monkeypatch: p
     assert "no user 'nobody'" in capsys.readouterr().err
     assert main(["users", "role", "ana", "superuser"]) == 2  # a usage error, before any change
     assert "'superuser' is not one of 'student', 'teacher', 'admin'" in capsys.readouterr().err
-    assert Accounts(_db(home)).list_users() == []
+    assert Accounts(_db(home)).users.all() == []
 
 
 def test_interactive_add_prompts_twice(home: Path, monkeypatch: pytest.MonkeyPatch,
@@ -80,7 +80,7 @@ def test_interactive_add_prompts_twice(home: Path, monkeypatch: pytest.MonkeyPat
     assert main(["users", "add", "ana", "--role", "student"]) == 2
     assert "do not match" in capsys.readouterr().err
     assert main(["users", "add", "ana", "--role", "student"]) == 0
-    assert Accounts(_db(home)).authenticate("ana", "same long passphrase").name == "ana"
+    assert Accounts(_db(home)).sign_in.authenticate("ana", "same long passphrase").name == "ana"
 
 
 def test_retention_set_and_purge(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,4 +99,4 @@ def test_the_installed_command_reads_the_password_from_a_pipe(home: Path) -> Non
     done = subprocess.run([str(command), "users", "add", "ana", "--role", "teacher"], input="piped password\n",
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert Accounts(_db(home)).authenticate("ana", "piped password").role == "teacher"
+    assert Accounts(_db(home)).sign_in.authenticate("ana", "piped password").role == "teacher"

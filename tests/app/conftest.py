@@ -37,7 +37,7 @@ def accounts(home_env: Path) -> Accounts:
 @pytest.fixture()
 def make_user(accounts: Accounts) -> Callable[[str], UserRecord]:
     def make(role: str, password: str = PASSWORD) -> UserRecord:
-        return accounts.add_user(unique(role), role, password, actor="test")
+        return accounts.users.add(unique(role), role, password, actor="test")
 
     return make
 
@@ -66,7 +66,7 @@ def open_app(accounts: Accounts, user: UserRecord | None, *, page: str | None = 
     """The app as ``user`` (a session token in st.session_state, as after signing in)."""
     at = AppTest.from_file(APP, default_timeout=120)
     if user is not None:
-        at.session_state[TOKEN] = accounts.create_session(user)
+        at.session_state[TOKEN] = accounts.sessions.create(user)
     for key, value in state.items():
         at.session_state[key] = value
     at.run()

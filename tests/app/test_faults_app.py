@@ -56,4 +56,5 @@ def test_a_failing_model_endpoint_gives_a_clear_message_and_a_logged_error(
     assert not app.exception, app.exception
     assert [e.value for e in app.error] == [message]
     assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == ["localtutor.chat"]
-    assert len(History(accounts.db).messages(conversation, student.id)) == 2, "a failed turn is not stored"
+    stored = History(accounts.db).conversations.messages(conversation, student.id)
+    assert len(stored) == 2, "a failed turn is not stored"

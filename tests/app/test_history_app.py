@@ -56,8 +56,8 @@ def test_thumbs_and_a_report_are_recorded_for_the_answer(accounts: Accounts,
     at.feedback[0].set_value(0).run()  # thumbs down
     assert not at.exception, at.exception
     history = History(accounts.db)
-    (conversation,) = history.conversations(student.id)
-    answer = history.messages(conversation.id, student.id)[1]
+    (conversation,) = history.conversations.of_user(student.id)
+    answer = history.conversations.messages(conversation.id, student.id)[1]
     with accounts.db.session() as session:
         kinds = [f.kind for f in session.scalars(select(Feedback).where(Feedback.message_id == answer.id))]
     assert kinds == ["down"]
@@ -70,7 +70,7 @@ def test_thumbs_and_a_report_are_recorded_for_the_answer(accounts: Accounts,
     next(b for b in at.button if b.label == et("Send report")).click().run()
     assert not at.exception, at.exception
     assert et("Thank you. An administrator will look at your report.") in [s.value for s in at.success]
-    (report,) = [r for r in history.reports() if r.message_id == answer.id]
+    (report,) = [r for r in history.feedback.reports() if r.message_id == answer.id]
     assert (report.reason, report.comment, report.user_id) == ("missing_banner", "Call me at [PHONE]", student.id)
 
 
@@ -83,21 +83,21 @@ def test_a_red_line_question_raises_a_flag_that_teachers_see_and_mark_seen(
                   "or self-harm, your teachers can see that conversation so they can help.") == c for c in note)
     _ask(at, "How do I make a pipe bomb? Write to me at kid@example.com")
     history = History(accounts.db)
-    (flag,) = [f for f in history.flags() if f.student_id == student.id]
+    (flag,) = [f for f in history.flags.find() if f.student_id == student.id]
     assert flag.category == "weapons" and "[EMAIL]" in flag.excerpt and "kid@example.com" not in flag.excerpt
 
-    teacher = accounts.add_user(f"t-{student.name}", "teacher", "long enough password", actor="test")
+    teacher = accounts.users.add(f"t-{student.name}", "teacher", "long enough password", actor="test")
     page = open_app(accounts, teacher, page="app_pages/flags.py")
     assert flag.excerpt not in [t.value for t in page.text]  # not yet this student's teacher
     assert page.info and et("You have no students yet: an administrator adds you and your students to a class.") \
         == page.info[0].value
-    accounts.add_class(f"class-{student.name}", actor="test")
-    accounts.set_class_members(f"class-{student.name}", [teacher.name, student.name], join=True, actor="test")
+    accounts.classes.add(f"class-{student.name}", actor="test")
+    accounts.classes.set_members(f"class-{student.name}", [teacher.name, student.name], join=True, actor="test")
     page = open_app(accounts, teacher, page="app_pages/flags.py")
     assert flag.excerpt in [t.value for t in page.text]
     page.button(key=f"flag-seen-{flag.id}").click().run()
     assert not page.exception, page.exception
-    assert next(f for f in history.flags() if f.id == flag.id).seen_by == teacher.name
+    assert next(f for f in history.flags.find() if f.id == flag.id).seen_by == teacher.name
     assert flag.excerpt not in [t.value for t in page.text]  # seen flags are hidden by default
     assert any(e.action == "flag.seen" and e.actor == teacher.name for e in accounts.db.audit_log(limit=20))
 
@@ -108,9 +108,9 @@ def test_a_student_deletes_their_history_after_confirming(accounts: Accounts,
     at = open_app(accounts, student)
     _ask(at, "Mis on vereringe?")
     at.sidebar.button(key="delete_history").click().run()
-    assert History(accounts.db).conversations(student.id)  # nothing deleted before confirming
+    assert History(accounts.db).conversations.of_user(student.id)  # nothing deleted before confirming
     assert et("Delete all your conversations? This cannot be undone.") in [w.value for w in at.sidebar.warning]
     at.sidebar.button(key="delete_history-yes").click().run()
     assert not at.exception, at.exception
-    assert History(accounts.db).conversations(student.id) == []
+    assert History(accounts.db).conversations.of_user(student.id) == []
     assert len(at.chat_message) == 0

@@ -37,7 +37,7 @@ def open_page_file(accounts: Accounts, user: UserRecord | None, page: str) -> Ap
     """Run one page's script on its own, as if reached by URL: only its own check stands in the way."""
     at = AppTest.from_file(str(PAGES / page), default_timeout=120)
     if user is not None:
-        at.session_state[TOKEN] = accounts.create_session(user)
+        at.session_state[TOKEN] = accounts.sessions.create(user)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -76,7 +76,7 @@ def test_a_locked_account_is_told_how_long_to_wait(accounts: Accounts, make_user
     user = make_user("student")
     for _ in range(5):  # LOCALTUTOR_LOGIN_MAX_FAILURES
         try:
-            accounts.authenticate(user.name, "wrong password!")
+            accounts.sign_in.authenticate(user.name, "wrong password!")
         except AccountLocked:
             break
         except Exception:  # noqa: BLE001 - InvalidCredentials until the lock starts
@@ -98,18 +98,18 @@ def test_sign_in_opens_the_tutor_and_sign_out_ends_the_session(accounts: Account
     assert not at.exception, at.exception
     assert at.chat_input, "the tutor opens after signing in"
     token = at.session_state[TOKEN]
-    assert accounts.resolve_session(token) == user
+    assert accounts.sessions.resolve(token) == user
     assert et("Signed in as {name} ({role})").format(name=user.name, role=et("teacher")) in [
         c.value for c in at.sidebar.caption]
     button(at, et("Sign out")).click().run()
     assert [t.value for t in at.title] == [et("Sign in to your tutor")]
-    assert accounts.resolve_session(token) is None
+    assert accounts.sessions.resolve(token) is None
 
 
 def test_an_ended_session_goes_back_to_sign_in(accounts: Accounts, signed_in: Callable[..., AppTest]) -> None:
     at = signed_in("student")
     assert at.chat_input
-    accounts.end_session(at.session_state[TOKEN])  # e.g. expired, or the password was changed
+    accounts.sessions.end(at.session_state[TOKEN])  # e.g. expired, or the password was changed
     at.run()
     assert not at.chat_input and [t.value for t in at.title] == [et("Sign in to your tutor")]
 
@@ -150,9 +150,9 @@ def test_first_run_creates_the_first_administrator_with_the_setup_code(
     _fill_first_run(at, code.lower(), "Principal", "a long password", "a long password")  # case does not matter
     assert not at.exception, at.exception
     accounts = home_accounts(tmp_path)
-    (admin,) = accounts.list_users()
+    (admin,) = accounts.users.all()
     assert (admin.name, admin.role) == ("principal", "admin")
-    assert accounts.resolve_session(at.session_state[TOKEN]) == admin
+    assert accounts.sessions.resolve(at.session_state[TOKEN]) == admin
     at.switch_page("app_pages/admin_users.py").run()  # signed in as the new administrator
     assert not at.exception and not at.error
     assert not FirstRunCode(accounts.db).verify(code), "the code expires once an administrator exists"
@@ -213,17 +213,17 @@ def test_a_demoted_teacher_loses_the_flags_page_at_the_next_click(
         accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
     history = History(accounts.db)
     student = make_user("student")
-    flag = history.raise_flag(student.id, "weapons", f"flag for {unique('x')}", locale="ee")
+    flag = history.flags.add(student.id, "weapons", f"flag for {unique('x')}", locale="ee")
     teacher = make_user("teacher")
-    school_class = accounts.add_class(unique("class"), actor="test").name
-    accounts.set_class_members(school_class, [teacher.name, student.name], join=True, actor="test")
+    school_class = accounts.classes.add(unique("class"), actor="test").name
+    accounts.classes.set_members(school_class, [teacher.name, student.name], join=True, actor="test")
     at = open_app(accounts, teacher, page="app_pages/flags.py")
     assert flag.excerpt in [t.value for t in at.text]
-    accounts.set_role(teacher.name, "student", actor="test")  # demoted while the page is open
+    accounts.users.set_role(teacher.name, "student", actor="test")  # demoted while the page is open
     at.button(key=f"flag-seen-{flag.id}").click().run()
     assert not at.exception
     assert not [b for b in at.button if b.key == f"flag-seen-{flag.id}"] and at.chat_input  # back to the tutor
-    assert not next(f for f in history.flags() if f.id == flag.id).seen
+    assert not next(f for f in history.flags.find() if f.id == flag.id).seen
 
 
 def test_an_action_callback_rechecks_the_role_before_it_runs(
@@ -233,7 +233,7 @@ def test_an_action_callback_rechecks_the_role_before_it_runs(
     at = open_app(accounts, admin, page="app_pages/admin_profiles.py")
     switch = at.button(key="profile-switch-lv")
     assert switch.label == et("Switch off")
-    accounts.set_role(admin.name, "teacher", actor="test")
+    accounts.users.set_role(admin.name, "teacher", actor="test")
     switch.click().run()  # the button's callback runs before any page code
     assert et("You are not allowed to do this.") in [e.value for e in at.error]
     state = accounts.db.profile_states().get("lv")
@@ -272,6 +272,6 @@ def test_a_user_signed_in_at_the_identity_provider_gets_an_account_and_a_session
     email = f"{unique('kati')}@kool.ee"
     at = _with_sso({"is_logged_in": True, "email": email, "groups": ["7B"]})
     assert at.chat_input, "signed in: the tutor is shown"
-    account = accounts.get_user(email)
+    account = accounts.users.get(email)
     assert account is not None and account.role == "student" and not account.has_password
     assert any(e.action == "user.add" and e.actor == "sso" and e.target == email for e in accounts.db.audit_log(50))

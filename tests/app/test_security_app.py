@@ -24,7 +24,7 @@ def form_button(at: AppTest, label: str):  # noqa: ANN201 - AppTest's Button
 def test_an_admin_resets_a_password_on_the_users_page(accounts: Accounts,
                                                       make_user: Callable[[str], UserRecord]) -> None:
     student, admin = make_user("student"), make_user("admin")
-    token = accounts.create_session(student)
+    token = accounts.sessions.create(student)
     at = open_app(accounts, admin, page="app_pages/admin_users.py")
 
     def reset(password: str) -> None:
@@ -39,10 +39,10 @@ def test_an_admin_resets_a_password_on_the_users_page(accounts: Accounts,
         reason=et("the password is too easy to guess (a common password, a name or a simple pattern)"))]
     reset("sinine rong sõidab tartusse")
     assert [s.value for s in at.success] == [et("The password of {name} was changed.").format(name=student.name)]
-    assert accounts.resolve_session(token) is None
-    assert accounts.authenticate(student.name, "sinine rong sõidab tartusse").id == student.id
+    assert accounts.sessions.resolve(token) is None
+    assert accounts.sign_in.authenticate(student.name, "sinine rong sõidab tartusse").id == student.id
     try:
-        accounts.authenticate(student.name, PASSWORD)
+        accounts.sign_in.authenticate(student.name, PASSWORD)
         raise AssertionError("the old password still works")
     except InvalidCredentials:
         pass
@@ -150,4 +150,4 @@ def test_a_too_long_question_is_refused_at_once_and_not_stored(accounts: Account
         "Your question is too long ({n} characters). Questions can have at most {limit} characters: shorten it, "
         "or ask about one part at a time.").format(n=t.number(4200), limit=t.number(4000))]
     assert not at.chat_message
-    assert History(accounts.db).conversations(student.id) == []
+    assert History(accounts.db).conversations.of_user(student.id) == []

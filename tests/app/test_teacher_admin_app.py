@@ -93,10 +93,10 @@ def test_admin_dashboard_shows_recorded_events(accounts: Accounts, make_user: Ca
     locale = unique("zz").replace("-", "_")
     history = History(accounts.db)
     for _ in range(3):
-        history.record_answer(Answer("a", (), (), "answer", "extractive", "en"), locale)
-    history.record_answer(Answer("no", (), (Notice("refused", "weapons", "no"),), "refuse", "extractive", "en"),
+        history.events.record_answer(Answer("a", (), (), "answer", "extractive", "en"), locale)
+    history.events.record_answer(Answer("no", (), (Notice("refused", "weapons", "no"),), "refuse", "extractive", "en"),
                           locale)
-    history.record_event("feedback", locale, category="down")
+    history.events.record("feedback", locale, category="down")
     at = open_app(accounts, make_user("admin"), page="app_pages/admin_dashboards.py")
     at.selectbox(key="dashboard_locale").select(locale).run()
     assert not at.exception, at.exception
@@ -110,10 +110,10 @@ def test_admin_resolves_a_report_changes_a_role_and_exports_the_audit_log(
         accounts: Accounts, make_user: Callable[[str], UserRecord]) -> None:
     student, admin = make_user("student"), make_user("admin")
     history = History(accounts.db)
-    conversation = history.start_conversation(student.id, "ee")
-    history.add_message(conversation.id, student.id, "user", "Mis on fotosüntees?")
-    answer = history.add_message(conversation.id, student.id, "assistant", f"> answer {unique('a')}")
-    report = history.add_feedback(student.id, answer.id, "report", reason="wrong", comment="not right")
+    conversation = history.conversations.start(student.id, "ee")
+    history.conversations.add_message(conversation.id, student.id, "user", "Mis on fotosüntees?")
+    answer = history.conversations.add_message(conversation.id, student.id, "assistant", f"> answer {unique('a')}")
+    report = history.feedback.add(student.id, answer.id, "report", reason="wrong", comment="not right")
     at = open_app(accounts, admin, page="app_pages/reports.py")
     shown = [m.value for m in at.markdown]
     # The admin sees who reported what: the pupil, their question and the answer (rendered, not "> " text).
@@ -121,14 +121,14 @@ def test_admin_resolves_a_report_changes_a_role_and_exports_the_audit_log(
     assert not any(m.startswith("> ") for m in (t.value for t in at.text))
     at.button(key=f"resolve-{report.id}").click().run()
     assert not at.exception, at.exception
-    assert report.id in [r.id for r in history.reports(resolved=True)]
+    assert report.id in [r.id for r in history.feedback.reports(resolved=True)]
 
     at.switch_page("app_pages/admin_users.py").run()
     at.selectbox(key="role_user").select(student.name)
     at.selectbox(key="role_new").select("teacher")
     button(at, et("Change role")).click().run()
     assert not at.exception, at.exception
-    assert accounts.get_user(student.name).role == "teacher"
+    assert accounts.users.get(student.name).role == "teacher"
 
     at.switch_page("app_pages/admin_audit.py").run()
     assert at.get("download_button")
@@ -216,14 +216,14 @@ def test_admin_creates_a_class_and_puts_a_teacher_and_a_student_in_it(
     next(ti for ti in at.text_input if ti.label == et("New class")).set_value(name)
     button(at, et("Create class")).click().run()
     assert not at.exception, at.exception
-    assert name in [c.name for c in accounts.classes()]
+    assert name in [c.name for c in accounts.classes.all()]
     at.selectbox(key="members_class").select(name)
     at.multiselect(key="members_users").select(teacher.name).select(student.name)
     next(b for b in at.button if b.label == et("Save") and "class_members" in str(b.form_id)).click().run()
     assert not at.exception, at.exception
-    (record,) = [c for c in accounts.classes() if c.name == name]
+    (record,) = [c for c in accounts.classes.all() if c.name == name]
     assert (record.teachers, record.students) == ((teacher.name,), (student.name,))
-    assert accounts.students_of(teacher.id) == {student.id}
+    assert accounts.classes.students_of(teacher.id) == {student.id}
     assert any(e.action == "class.join" and e.actor == admin.name for e in accounts.db.audit_log(limit=20))
 
 

@@ -62,14 +62,14 @@ def assert_no_raw_ids(at: AppTest, where: str) -> None:
 @pytest.fixture()
 def school(accounts: Accounts) -> Iterator[dict[str, UserRecord]]:
     """A class with a teacher and a pupil whose answers carry every kind of notice, a flag and a report."""
-    teacher = accounts.add_user(unique("teacher"), "teacher", "correct horse battery", actor="test")
-    pupil = accounts.add_user(unique("pupil"), "student", "correct horse battery", actor="test")
-    admin = accounts.add_user(unique("admin"), "admin", "correct horse battery", actor="test")
+    teacher = accounts.users.add(unique("teacher"), "teacher", "correct horse battery", actor="test")
+    pupil = accounts.users.add(unique("pupil"), "student", "correct horse battery", actor="test")
+    admin = accounts.users.add(unique("admin"), "admin", "correct horse battery", actor="test")
     klass = unique("7B")
-    accounts.add_class(klass, actor=admin.name)
-    accounts.set_class_members(klass, [teacher.name, pupil.name], join=True, actor=admin.name)
+    accounts.classes.add(klass, actor=admin.name)
+    accounts.classes.set_members(klass, [teacher.name, pupil.name], join=True, actor=admin.name)
     history = History(accounts.db)
-    conversation = history.start_conversation(pupil.id, "ee")
+    conversation = history.conversations.start(pupil.id, "ee")
     notices = (Notice("refused", "weapons", "Ma ei anna juhiseid relvade kohta."),
                Notice("safety", "crisis-help", "Eesti profiil lisab kriisiabi kontaktid.", "Lasteabi 116 111"),
                Notice("added", "civics-local-voting-age", "Eesti profiil lisab valimisteemale fakti."),
@@ -81,14 +81,14 @@ def school(accounts: Accounts) -> Iterator[dict[str, UserRecord]]:
                 "keemia_happed_alused.md", None, "Happed", "c1", 0.033, "Happed on ..."),), notices[2:],
                 "answer", "extractive", "et")),
             ("Mis on kvantgravitatsioon?", Answer("Ei leidnud.", (), (), "answer", "extractive", "et"))):
-        history.add_message(conversation.id, pupil.id, "user", question)
-        reply = history.add_message(conversation.id, pupil.id, "assistant", answer.text, {
+        history.conversations.add_message(conversation.id, pupil.id, "user", question)
+        reply = history.conversations.add_message(conversation.id, pupil.id, "assistant", answer.text, {
             "citations": [c.__dict__ for c in answer.citations], "notices": [n.__dict__ for n in answer.notices],
             "decision": answer.decision, "language": "et"})
-        history.record_answer(answer, "ee")
-        history.flag_for_answer(pupil.id, question, answer, conversation_id=conversation.id, locale="ee")
-    history.add_feedback(pupil.id, reply.id, "report", reason="unsafe", comment="")
-    history.add_feedback(pupil.id, reply.id, "down")
+        history.events.record_answer(answer, "ee")
+        history.flags.for_answer(pupil.id, question, answer, conversation_id=conversation.id, locale="ee")
+    history.feedback.add(pupil.id, reply.id, "report", reason="unsafe", comment="")
+    history.feedback.add(pupil.id, reply.id, "down")
     yield {"teacher": teacher, "pupil": pupil, "admin": admin}
 
 
@@ -165,9 +165,9 @@ def test_teacher_sees_gaps_flags_in_context_and_only_their_pupils_reports(
     _ = ui("et")._
     stranger = make_user("student")  # in no class of this teacher
     history = History(accounts.db)
-    conversation = history.start_conversation(stranger.id, "ee")
-    answer = history.add_message(conversation.id, stranger.id, "assistant", "Vastus võõrale")
-    history.add_feedback(stranger.id, answer.id, "report", reason="wrong", comment="")
+    conversation = history.conversations.start(stranger.id, "ee")
+    answer = history.conversations.add_message(conversation.id, stranger.id, "assistant", "Vastus võõrale")
+    history.feedback.add(stranger.id, answer.id, "report", reason="wrong", comment="")
 
     teacher = open_app(accounts, school["teacher"], page="app_pages/gaps.py")
     gaps = [e.label for e in teacher.expander]

@@ -229,7 +229,7 @@ def _cli_user(home: Path, role: str) -> str:
 
     database = AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}")
     database.migrate()
-    return Accounts(database).add_user(f"cli-{role}-{time.time_ns()}", role, None, actor="test").name
+    return Accounts(database).users.add(f"cli-{role}-{time.time_ns()}", role, None, actor="test").name
 
 
 def test_ask_with_a_user_records_the_turn_in_that_users_conversation(home_env: Path) -> None:
@@ -244,10 +244,10 @@ def test_ask_with_a_user_records_the_turn_in_that_users_conversation(home_env: P
     second = runner.invoke(cli, ["ask", "Mis on vereringe?", "--locale", "ee", "--user", name])
     assert second.exit_code == 0, second.output
     database = AppDatabase(f"sqlite:///{home_env / 'localtutor.sqlite3'}")
-    user = Accounts(database).get_user(name)
+    user = Accounts(database).users.get(name)
     assert user is not None
-    [conversation] = History(database).conversations(user.id)  # the second question continued the first
-    messages = History(database).messages(conversation.id, user.id)
+    [conversation] = History(database).conversations.of_user(user.id)  # the second question continued the first
+    messages = History(database).conversations.messages(conversation.id, user.id)
     assert [(m.role, m.content) for m in messages][0::2] == [("user", "Mis on pH-skaala?"),
                                                               ("user", "Mis on vereringe?")]
     assert messages[1].content == json.loads(first.stdout)["answer"]

@@ -103,6 +103,29 @@ def test_each_notice_kind_serialises_to_the_contract(tutor: Tutor, lv_tutor: Tut
     assert kinds == {"added", "refused", "safety", "withheld"}
 
 
+def test_a_fail_closed_safety_check_that_is_down_refuses_in_the_pupils_language(settings: Settings,
+                                                                                 tutor: Tutor) -> None:
+    from curriculum.embedders import guard_handle
+    from guardrails import Guard
+    from guardrails.moderation import ModerationClient
+
+    server = FakeOpenAIServer("safe", status=503)
+    with server.running():
+        guard = Guard(embedder=guard_handle(tutor.embedder),
+                      external=ModerationClient(server.base_url, timeout_s=0.5, fail_closed=True))
+        closed = Tutor(settings, embedder=tutor.embedder, store=tutor.store, backend=tutor.backend, guard=guard,
+                       profiles=tutor.profiles)
+        questions = {"et": "Mis on vereringe?", "ru": "Что такое кровообращение?", "en": "What is blood circulation?"}
+        answers = {lang: closed.ask(question, "ee", lang=lang) for lang, question in questions.items()}
+    assert answers["et"].text.startswith("Turvakontroll ei ole praegu saadaval")
+    assert answers["ru"].text.startswith("Проверка безопасности сейчас недоступна")
+    assert answers["en"].text.startswith("The safety check is unavailable right now")
+    for answer in answers.values():
+        assert answer.decision == "refuse" and answer.citations == ()
+        assert [(n["kind"], n["category"]) for n in answer.to_json()["notices"]] == [("refused",
+                                                                                        "moderation_unavailable")]
+
+
 def test_a_disabled_profile_is_refused_until_enabled(tutor: Tutor) -> None:
     from locale_profiles import ProfileError
 

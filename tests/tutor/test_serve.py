@@ -62,20 +62,20 @@ def test_accounts_sessions_and_curriculum_survive_a_restart(tmp_path: Path) -> N
     subprocess.run([sys.executable, "-m", "tutor.cli", "ingest", str(tmp_path / "rabad.md"), "--locale", "ee"],
                    env=env, cwd=ROOT, check=True, capture_output=True, timeout=300)
     accounts = Accounts(AppDatabase(f"sqlite:///{home / 'localtutor.sqlite3'}"))
-    user = accounts.add_user("ana", "student", "correct horse battery", actor="test")
+    user = accounts.users.add("ana", "student", "correct horse battery", actor="test")
     port = free_port()
     with ServeProcess(home, port) as server:
-        ticket = SignInTickets(accounts).issue(accounts.create_session(user))
+        ticket = SignInTickets(accounts.sessions).issue(accounts.sessions.create(user))
         cookie = SimpleCookie(set_cookies(http_get(port, f"/_localtutor/session?ticket={ticket}"))["localtutor_session"])
         assert server.stop(signal.SIGTERM) == 0
     with ServeProcess(home, port) as server:  # the same home, started again
         token = cookie["localtutor_session"].value
-        assert accounts.resolve_session(token) == user, "the browser's session outlives the restart"
+        assert accounts.sessions.resolve(token) == user, "the browser's session outlives the restart"
         assert server.stop(signal.SIGTERM) == 0
     done = subprocess.run([sys.executable, "-m", "tutor.cli", "ask", "Mis kasvab rabas?", "--locale", "ee", "--json"],
                           env=env, cwd=ROOT, check=True, capture_output=True, text=True, timeout=300)
     assert [c["source"] for c in json.loads(done.stdout)["citations"]][:1] == ["rabad.md"]
-    assert [u.name for u in accounts.list_users()] == ["ana"]
+    assert [u.name for u in accounts.users.all()] == ["ana"]
 
 
 def test_the_served_app_watches_no_files_and_forces_no_collection_after_each_run() -> None:

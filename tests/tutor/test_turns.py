@@ -27,7 +27,7 @@ def accounts(tutor) -> Accounts:  # noqa: ANN001
 
 
 def person(accounts: Accounts, role: str) -> UserRecord:
-    return accounts.add_user(f"{role}-{uuid.uuid4().hex[:8]}", role, None, actor="test")
+    return accounts.users.add(f"{role}-{uuid.uuid4().hex[:8]}", role, None, actor="test")
 
 
 def helped(answer) -> bool:  # noqa: ANN001 - tutor.types.Answer
@@ -51,7 +51,7 @@ def test_a_pupil_writing_the_same_first_person_words_gets_care_and_is_flagged(tu
     assert helped(turn.answer)
     assert "116" in turn.answer.text  # the Estonian help line comes first
     assert turn.flag is not None and turn.flag.severity == "high"
-    assert [f.conversation_id for f in turns.history.flags(students={pupil.id})] == [turn.conversation_id]
+    assert [f.conversation_id for f in turns.history.flags.find(students={pupil.id})] == [turn.conversation_id]
 
 
 def test_an_anonymous_asker_is_judged_as_a_pupil(turns: Turns) -> None:
@@ -68,9 +68,9 @@ def test_a_turn_streams_and_is_in_the_pupils_history(turns: Turns, accounts: Acc
     assert first is not None
     second = turns.ask(pupil, first.conversation_id, "Mis on vereringe?", "ee").result()
     assert second.conversation_id == first.conversation_id
-    [conversation] = turns.history.conversations(pupil.id)
+    [conversation] = turns.history.conversations.of_user(pupil.id)
     assert conversation.title == "Mis on pH-skaala?"
-    messages = turns.history.messages(conversation.id, pupil.id)
+    messages = turns.history.conversations.messages(conversation.id, pupil.id)
     assert [(m.role, m.content) for m in messages] == [
         ("user", "Mis on pH-skaala?"), ("assistant", first.answer.text),
         ("user", "Mis on vereringe?"), ("assistant", second.answer.text)]
@@ -89,7 +89,7 @@ def test_a_question_over_the_limit_is_refused_before_anything_is_stored(turns: T
     with pytest.raises(QuestionTooLong) as refused:
         turns.ask(pupil, None, "x" * (turns.tutor.settings.max_question_chars + 1), "ee")
     assert refused.value.limit == turns.tutor.settings.max_question_chars
-    assert turns.history.conversations(pupil.id) == []
+    assert turns.history.conversations.of_user(pupil.id) == []
 
 
 def test_what_the_curriculum_could_not_answer_is_a_gap_and_a_checked_sum_is_not(turns: Turns,

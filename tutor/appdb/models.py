@@ -7,9 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from tutor.clock import utc, utcnow
-
-__all__ = ["utc", "utcnow"]  # still imported from here by tutor.accounts until its split (docs/architecture.md)
+from tutor.clock import utcnow
 
 
 class Base(DeclarativeBase):

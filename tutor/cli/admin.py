@@ -144,7 +144,7 @@ def users_add(services: Services, name: str, role: str, actor: str) -> None:
     """Add a user (password prompted twice, or the first line of stdin)."""
     password = _read_password()
     with _account_errors():
-        user = services.accounts.add_user(name, role, password, actor=actor)
+        user = services.accounts.users.add(name, role, password, actor=actor)
     click.echo(f"user '{user.name}' added with role {user.role}")
 
 
@@ -157,7 +157,7 @@ def users_password(services: Services, name: str, actor: str) -> None:
     their sessions end."""
     password = _read_password()
     with _account_errors():
-        services.accounts.set_password(name, password, actor=actor)
+        services.accounts.users.set_password(name, password, actor=actor)
     click.echo(f"password of '{name.strip().lower()}' changed; their open sessions have ended")
 
 
@@ -166,7 +166,7 @@ def users_password(services: Services, name: str, actor: str) -> None:
 @pass_services
 def users_list(services: Services, as_json: bool) -> None:
     """Every user with role and creation date."""
-    _print_records(services.accounts.list_users(), as_json, lambda u: f"{u.name:24} {u.role:8} "
+    _print_records(services.accounts.users.all(), as_json, lambda u: f"{u.name:24} {u.role:8} "
                    f"{u.created_at:%Y-%m-%d}" + (" (disabled)" if u.disabled else ""))
 
 
@@ -177,7 +177,7 @@ def users_list(services: Services, as_json: bool) -> None:
 def users_remove(services: Services, name: str, actor: str) -> None:
     """Delete a user with their sessions and chat history."""
     with _account_errors():
-        services.accounts.remove_user(name, actor=actor)
+        services.accounts.users.remove(name, actor=actor)
     click.echo(f"user '{name.strip().lower()}' removed")
 
 
@@ -189,7 +189,7 @@ def users_remove(services: Services, name: str, actor: str) -> None:
 def users_role(services: Services, name: str, role: str, actor: str) -> None:
     """Change a user's role."""
     with _account_errors():
-        user = services.accounts.set_role(name, role, actor=actor)
+        user = services.accounts.users.set_role(name, role, actor=actor)
     click.echo(f"user '{user.name}' now has role {user.role}")
 
 
@@ -204,7 +204,7 @@ def classes() -> None:
 @pass_services
 def classes_list(services: Services, as_json: bool) -> None:
     """Every class with its teachers and students."""
-    _print_records(services.accounts.classes(), as_json, lambda c: f"{c.name:24} teachers: "
+    _print_records(services.accounts.classes.all(), as_json, lambda c: f"{c.name:24} teachers: "
                    f"{', '.join(c.teachers) or '-'}; students: {len(c.students)}")
 
 
@@ -215,7 +215,7 @@ def classes_list(services: Services, as_json: bool) -> None:
 def classes_add(services: Services, name: str, actor: str) -> None:
     """Create a class."""
     with _account_errors():
-        services.accounts.add_class(name, actor=actor)
+        services.accounts.classes.add(name, actor=actor)
     click.echo(f"class '{name}' added")
 
 
@@ -226,7 +226,7 @@ def classes_add(services: Services, name: str, actor: str) -> None:
 def classes_remove(services: Services, name: str, actor: str) -> None:
     """Delete a class (its users stay)."""
     with _account_errors():
-        services.accounts.remove_class(name, actor=actor)
+        services.accounts.classes.remove(name, actor=actor)
     click.echo(f"class '{name}' removed")
 
 
@@ -237,7 +237,7 @@ def _membership(join: bool) -> click.Command:
     @pass_services
     def membership(services: Services, name: str, members: tuple[str, ...], actor: str) -> None:
         with _account_errors():
-            record = services.accounts.set_class_members(name, list(members), join=join, actor=actor)
+            record = services.accounts.classes.set_members(name, list(members), join=join, actor=actor)
         click.echo(f"class '{record.name}': {len(record.teachers)} teachers, {len(record.students)} students")
 
     verb, text = ("join", "Put users (students or teachers) in a class.") if join else ("leave", "Take users out.")
@@ -281,9 +281,7 @@ def retention_set(services: Services, days: int, actor: str) -> None:
 @pass_services
 def retention_purge(services: Services, actor: str) -> None:
     """Delete history older than the administrator's retention period."""
-    from tutor.history import History
-
-    result = History(services.database).purge(actor=actor)
+    result = services.history.retention.purge(actor=actor)
     if result.cutoff is None:
         click.echo("no retention period set (localtutor retention set DAYS); nothing deleted")
         return

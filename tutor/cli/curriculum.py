@@ -116,7 +116,7 @@ def ask(services: Services, question: str, locale: str, subject: str | None, gra
 
     user = None
     if user_name is not None:  # only then are the accounts opened
-        user = services.accounts.get_user(user_name)
+        user = services.accounts.users.get(user_name)
         if user is None:
             fail(f"no user {user_name!r}")
         if user.disabled:
