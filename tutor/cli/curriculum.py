@@ -94,6 +94,7 @@ def reset(services: Services, locale: str, yes: bool, actor: str) -> None:
     if not yes:
         fail(f"this deletes every chunk of locale '{locale}'; add --yes to confirm", 2)
     services.store.drop_locale(locale)
+    services.originals.remove_locale(locale)
     _audit_curriculum(services, actor, [("curriculum.reset", locale, "every document deleted")])
     click.echo(f"locale '{locale}' curriculum deleted")
 
@@ -241,7 +242,8 @@ def serve(services: Services, port: int | None, address: str | None) -> None:
     """Start the Streamlit app (stops cleanly on SIGTERM/SIGINT)."""
     from tutor.serve import run_server
 
-    code = run_server(address or services.settings.address, port or services.settings.port)
+    code = run_server(address or services.settings.address, port or services.settings.port,
+                      services.settings.max_upload_mb)
     if code:
         raise click.exceptions.Exit(code)
 
