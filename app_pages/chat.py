@@ -128,18 +128,18 @@ def open_document(t: UI, locale: str, citation: Citation) -> None:
             st.info(_("This document is no longer in the curriculum."))
             return
         original = opened.original
-        if original is not None and original.suffix == ".pdf":
-            _pdf_page(t, citation, opened.chunks, original)
-        else:
-            _passages(t, citation, opened.chunks)
         if opened.state == "not_kept":
             st.caption(_("The original file of this document is not kept (it was added before originals were "
                          "kept, or it is too large): these are its passages as the tutor stores them."))
         elif opened.state == "withheld":
             st.caption(_("The original file is shown only to teachers, because personal data was removed from "
                          "this document: these are its passages as the tutor stores them."))
-        elif original is not None:
+        elif original is not None:  # above the page, which is taller than the dialog
             _download(t, citation, original)
+        if original is not None and original.suffix == ".pdf":
+            _pdf_page(t, citation, opened.chunks, original)
+        else:
+            _passages(t, citation, opened.chunks)
 
     show()
 

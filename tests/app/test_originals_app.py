@@ -110,3 +110,12 @@ def test_a_pupil_may_open_only_documents_of_a_curriculum_they_can_see(
         documents.open(pupil, "global", "maths_percentages.pdf", ["ee"])
     with pytest.raises(PermissionDenied):
         documents.open(None, "global", "maths_percentages.pdf", ["global"])
+
+
+def test_deleting_a_document_deletes_its_original(teacher: UserRecord) -> None:
+    name = unique("kustuta") + ".txt"
+    get_curriculum_admin().upload(teacher, [(name, b"Kustutatav dokument rabadest.")], "ee")
+    folder = services().documents.originals._dir("ee", name)
+    assert any(folder.iterdir())
+    get_curriculum_admin().delete(teacher, "ee", name)
+    assert not folder.exists()
