@@ -60,6 +60,9 @@ def ingest(services: Services, paths: tuple[str, ...], locale: str, subject: str
                        + ", ".join(f"{count} {kind}" for kind, count in sorted(result.removed.items())))
         if result.pii:
             click.echo(f"{result.source}: personal data replaced by placeholders: {', '.join(result.pii)}")
+        if result.original_kept is False:
+            click.echo(f"{result.source}: original file not kept, it is larger than "
+                       f"{services.settings.max_upload_mb} MB (LOCALTUTOR_MAX_UPLOAD_MB)")
     failed = sum(1 for r in results if not r.ok)
     _audit_curriculum(services, actor, [
         ("curriculum.upload", f"{locale}/{r.source}", upload_detail(r, subject, grade)) if r.ok
