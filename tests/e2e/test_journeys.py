@@ -324,11 +324,16 @@ def test_teacher_uploads_a_pdf_and_sees_it_answered(
     dialog = page.get_by_role("dialog")
     dialog.get_by_text("3555").first.wait_for()  # the page's text, under the page itself
     dialog.get_by_role("img", name=et("Page {page} of {title}").format(page="1", title="Eesti järved")).wait_for()
-    dialog.get_by_role("button", name=re.compile(re.escape(et("Download the original file ({size})").split("(")[0]))
-                       ).wait_for()
+    with page.expect_download() as download:  # the file as the teacher uploaded it
+        dialog.get_by_role("button", name=re.compile(re.escape(et("Download the original file ({size})")
+                                                               .split("(")[0]))).click()
+    assert download.value.suggested_filename == pdf.name
+    assert Path(download.value.path()).read_bytes() == pdf.read_bytes()
     check_accessibility(page, "chat, a cited PDF page")
     _shot(page, shots, "teacher-citation-pdf")
+    dialog.get_by_text("3555").first.click()  # back from the download button into the dialog
     page.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
 
     go(page, et("Flags"))
     page.get_by_text(people["pupil"][0]).first.wait_for()  # the pupil's care message, in the teacher's class
