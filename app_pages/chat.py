@@ -21,6 +21,7 @@ from app_pages.common import (
     current_user,
     default_locale,
     flash,
+    get_documents,
     get_history,
     get_turns,
     get_tutor,
@@ -29,10 +30,12 @@ from app_pages.common import (
     pupil_locales,
     reason_label,
     save_language,
+    signed_in_user,
 )
 from app_pages.labels import addition_label, category_label, profile_name
 from app_pages.safe_markdown import inert_markdown
-from tutor.accounts import ROLES, UserRecord
+from curriculum.originals import Original, download_name, pdf_page_count, render_pdf_page
+from tutor.accounts import ROLES, PermissionDenied, UserRecord
 from tutor.history import REPORT_REASONS, MessageRecord
 from tutor.i18n import UI, ui
 from tutor.limits import AnswerTimeout
@@ -41,6 +44,9 @@ from tutor.types import Citation, Notice
 
 log = logging.getLogger("localtutor.chat")
 BANNER = {"added": st.info, "withheld": st.warning, "refused": st.warning, "safety": st.error, "checked": st.info}
+MIME = {".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".md": "text/markdown", ".markdown": "text/markdown", ".txt": "text/plain", ".html": "text/html",
+        ".htm": "text/html"}
 ICON = {"added": "➕", "withheld": "🚫", "refused": "✋", "safety": "🆘", "checked": "🔎"}
 
 
@@ -103,32 +109,103 @@ def render_answer(t: UI, message: dict[str, Any], key: int, locale: str) -> None
 
 
 def open_document(t: UI, locale: str, citation: Citation) -> None:
-    """The cited document in a dialog, at the cited page (PDF) or section, the cited passage highlighted;
-    the reader can move to the other pages or sections."""
+    """The cited document in a dialog, at the cited page (PDF) or section. A kept original PDF is shown as
+    the page itself, with the page's passages under it (the cited one marked) and the file to download;
+    other originals can be downloaded; without one (ingested before originals were kept, or withheld from
+    pupils because personal data was removed from it) the stored passages are shown and the dialog says so."""
     _ = t._
 
     @st.dialog(citation.title or citation.source, width="large")
     def show() -> None:
-        chunks = get_tutor().store.document_chunks(locale, citation.source)
-        if not chunks:
+        user = signed_in_user()
+        try:  # only a curriculum this user can pick in the chat
+            opened = get_documents().open(user, locale, citation.source,
+                                          pupil_locales(get_tutor(), user) if user is not None else ())
+        except PermissionDenied:
+            st.error(_("You are not allowed to open this document."))
+            return
+        if not opened.chunks:
             st.info(_("This document is no longer in the curriculum."))
             return
-        by_page = citation.page is not None and any(c.metadata.get("page") for c in chunks)
-        field = "page" if by_page else "section"
-        places = list(dict.fromkeys(c.metadata.get(field) for c in chunks))
-        here = citation.page if by_page else citation.section
-        label = (lambda p: _("page {page}").format(page=t.number(p))) if by_page \
-            else (lambda s: inert_markdown(str(s)) if s else _("Beginning"))
-        place = st.selectbox(_("Page") if by_page else _("Section"), places,
-                             index=places.index(here) if here in places else 0, format_func=label,
-                             key=f"document-place-{citation.chunk_id}")
-        for chunk in (c for c in chunks if c.metadata.get(field) == place):
-            if chunk.chunk_id == citation.chunk_id:
-                st.info(inert_markdown(chunk.text), icon="📌")
-            else:
-                st.markdown(inert_markdown(chunk.text))
+        original = opened.original
+        if opened.state == "not_kept":
+            st.caption(_("The original file of this document is not kept (it was added before originals were "
+                         "kept, or it is too large): these are its passages as the tutor stores them."))
+        elif opened.state == "withheld":
+            st.caption(_("The original file is shown only to teachers, because personal data was removed from "
+                         "this document: these are its passages as the tutor stores them."))
+        elif original is not None:  # above the page, which is taller than the dialog
+            _download(t, citation, original)
+        if original is not None and original.suffix == ".pdf":
+            _pdf_page(t, citation, opened.chunks, original)
+        else:
+            _passages(t, citation, opened.chunks)
 
     show()
+
+
+def _places(chunks: list[Any], field: str) -> list[Any]:
+    return list(dict.fromkeys(c.metadata.get(field) for c in chunks))
+
+
+def _chunk_texts(chunks: list[Any], citation: Citation) -> None:
+    for chunk in chunks:
+        if chunk.chunk_id == citation.chunk_id:
+            st.info(inert_markdown(chunk.text), icon="📌")
+        else:
+            st.markdown(inert_markdown(chunk.text))
+
+
+def _passages(t: UI, citation: Citation, chunks: list[Any]) -> None:
+    """The stored passages of the cited page or section; the reader can move to the others."""
+    _ = t._
+    by_page = citation.page is not None and any(c.metadata.get("page") for c in chunks)
+    field = "page" if by_page else "section"
+    places = _places(chunks, field)
+    here = citation.page if by_page else citation.section
+    label = (lambda p: _("page {page}").format(page=t.number(p))) if by_page \
+        else (lambda s: inert_markdown(str(s)) if s else _("Beginning"))
+    place = st.selectbox(_("Page") if by_page else _("Section"), places,
+                         index=places.index(here) if here in places else 0, format_func=label,
+                         key=f"document-place-{citation.chunk_id}")
+    _chunk_texts([c for c in chunks if c.metadata.get(field) == place], citation)
+
+
+def _pdf_page(t: UI, citation: Citation, chunks: list[Any], original: Original) -> None:
+    """The cited page of the original PDF as a picture, any other page on request, and its passages as text."""
+    _ = t._
+    try:
+        pages = pdf_page_count(original.path)
+    except Exception:  # a file PDFium cannot open: the passages still are there
+        log.exception("cannot open the original of %s", citation.source)
+        _passages(t, citation, chunks)
+        return
+    numbers = list(range(1, pages + 1))
+    here = citation.page if citation.page in numbers else 1
+    page = st.selectbox(_("Page"), numbers, index=numbers.index(here),
+                        format_func=lambda p: _("page {page} of {pages}").format(page=t.number(p),
+                                                                                 pages=t.number(pages)),
+                        key=f"document-page-{citation.chunk_id}")
+    st.image(render_pdf_page(original.path, page), width="stretch", output_format="PNG",
+             alt=_("Page {page} of {title}").format(page=t.number(page), title=citation.title or citation.source))
+    on_page = [c for c in chunks if c.metadata.get("page") == page]
+    if on_page:
+        st.subheader(_("The text of this page"), anchor=False)
+        _chunk_texts(on_page, citation)
+
+
+def _download(t: UI, citation: Citation, original: Original) -> None:
+    _ = t._
+    megabytes = original.size / 1024 / 1024
+    size = _("{n} MB").format(n=t.number(round(megabytes, 1))) if megabytes >= 1 else \
+        _("{n} kB").format(n=t.number(max(1, round(original.size / 1024))))
+    st.download_button(_("Download the original file ({size})").format(size=size), original.read,
+                       file_name=download_name(citation.source), mime=MIME.get(original.suffix),
+                       on_click="ignore", icon="⬇️", key=f"document-download-{citation.chunk_id}")
+    if citation.page:
+        st.caption(_("The passage is on page {page}.").format(page=t.number(citation.page)))
+    elif citation.section:
+        st.caption(_("The passage is in the section “{section}”.").format(section=inert_markdown(citation.section)))
 
 
 def stored_answer(message: MessageRecord) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from tutor.accounts import MIN_PASSWORD, ROLES, Accounts, PermissionDenied, User
 from tutor.browser_session import SESSION_COOKIE, SignInTickets, routes_mounted, session_url, signout_url
 from tutor.config import Settings
 from tutor.curriculum_admin import CurriculumAdmin
+from tutor.documents import Documents
 from tutor.first_run import FirstRunCode
 from tutor.history import History
 from tutor.i18n import UI, ui
@@ -52,6 +53,7 @@ class Services:
     first_run: FirstRunCode
     review: Review
     turns: Turns
+    documents: Documents
 
 
 @st.cache_resource(show_spinner="Loading the tutor…")
@@ -62,7 +64,7 @@ def _services(_settings: Settings, configuration: str) -> Services:
     parts = Parts(_settings)
     return Services(parts.tutor, parts.accounts, SignInTickets(parts.accounts.sessions), parts.history,
                     CurriculumAdmin(parts.ingestor, parts.database), FirstRunCode(parts.database),
-                    Review(parts.database), parts.turns)
+                    Review(parts.database), parts.turns, parts.documents)
 
 
 def services() -> Services:
@@ -92,6 +94,10 @@ def get_turns() -> Turns:
 
 def get_curriculum_admin() -> CurriculumAdmin:
     return services().curriculum
+
+
+def get_documents() -> Documents:
+    return services().documents
 
 
 def get_first_run() -> FirstRunCode:

@@ -17,6 +17,7 @@ from app_pages.common import (
 from app_pages.labels import profile_name, subject_label
 from app_pages.safe_markdown import inert_markdown
 from app_pages.teaching import UPLOAD_TYPES, UploadOutcome, upload_files
+from app_pages.uploads import file_uploader, max_upload_mb
 from tutor.i18n import UI
 
 user, t = current_user(*TEACHING)
@@ -111,10 +112,10 @@ upload_tab, documents_tab, try_tab = st.tabs([_("Upload"), _("Documents"), _("Tr
 
 with upload_tab:
     with st.form("upload", clear_on_submit=True):
-        files = st.file_uploader(_("Files (PDF, Word, Markdown, text, HTML)"), type=UPLOAD_TYPES,
-                                 accept_multiple_files=True,
-                                 help=_("Drag files here or choose them with the button. At most {n} MB per file.")
-                                 .format(n=t.number(st.get_option("server.maxUploadSize"))))
+        files = file_uploader(t, _("Files (PDF, Word, Markdown, text, HTML)"), key="upload_files",
+                              types=UPLOAD_TYPES, multiple=True,
+                              help=_("Drag files here or choose them with the button. At most {n} MB per file.")
+                              .format(n=t.number(max_upload_mb())))
         left, right = st.columns(2)
         subject = left.selectbox(_("Subject"), subjects, index=None, placeholder=_("Choose a subject"), key="upload_subject",
                                  format_func=lambda s: subject_label(profile, s, t.lang))
@@ -150,7 +151,7 @@ with documents_tab:
                 st.caption(inert_markdown(" · ".join(w for w in where if w)))
                 st.text(chunk.text)
         with st.form("replace", clear_on_submit=True):
-            new_version = st.file_uploader(_("Replace with a new version"), type=UPLOAD_TYPES)
+            new_version = file_uploader(t, _("Replace with a new version"), key="replace_file", types=UPLOAD_TYPES)
             if st.form_submit_button(_("Replace")) and new_version is not None:
                 run_upload([(source, new_version.getvalue())], locale, document.subject, document.grade)
         if confirmed(t, "delete_document", _("Delete this document"),

@@ -20,6 +20,7 @@ from curriculum.chunking import split_sections
 from curriculum.embedders import Embedder
 from curriculum.language import detect_language
 from curriculum.loaders import SUPPORTED_SUFFIXES, LoaderError, Section, load_document
+from curriculum.originals import OriginalStore
 from curriculum.store import CurriculumStore
 
 Progress = Callable[[int, int, str], None]
@@ -44,6 +45,7 @@ class IngestResult:
     error_code: str | None = None
     removed: dict[str, int] = field(default_factory=dict)
     pii: tuple[str, ...] = ()
+    original_kept: bool | None = None  # None: no original store; False: over its size limit
 
     @property
     def ok(self) -> bool:
@@ -79,12 +81,14 @@ def redact_personal_data(text: str) -> tuple[str, set[str]]:
 
 class Ingestor:
     def __init__(self, store: CurriculumStore, embedder: Embedder, *, chunk_size: int = 800,
-                 chunk_overlap: int = 120, redactor: Redactor = redact_personal_data) -> None:
+                 chunk_overlap: int = 120, redactor: Redactor = redact_personal_data,
+                 originals: OriginalStore | None = None) -> None:
         self.store = store
         self.embedder = embedder
         self.chunk_size = chunk_size
         self.chunk_overlap = chunk_overlap
         self.redactor = redactor
+        self.originals = originals  # where the original files are kept (None: not kept)
 
     def ingest_file(
         self, path: Path, locale: str, *, subject: str | None = None, grade: int | None = None,
@@ -100,13 +104,14 @@ class Ingestor:
         # The source is part of the version, so that two files with the same bytes are distinct versions
         # (the store makes a version visible by this hash).
         source_key = hashlib.sha256(source.encode("utf-8")).hexdigest()[:12]
-        content_hash = (f"{hashlib.sha256(data).hexdigest()}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}"
-                        f":{source_key}")
+        digest = hashlib.sha256(data).hexdigest()  # also the kept original's name (curriculum.originals)
+        content_hash = f"{digest}:v{INGEST_VERSION}:{self.chunk_size}:{self.chunk_overlap}:{source_key}"
         try:
             previous = self.store.document_hash(locale, source)
             if previous == content_hash:
                 self.store.discard_hidden(locale, source)  # what an interrupted earlier run left behind
-                return IngestResult(str(path), source, "unchanged")
+                kept = self._keep_unchanged(path, locale, source, data, digest)
+                return IngestResult(str(path), source, "unchanged", original_kept=kept)
             document = load_document(path)
         except LoaderError as exc:
             return IngestResult(str(path), source, "error", error=str(exc).replace(path.name, source, 1),
@@ -131,13 +136,36 @@ class Ingestor:
             metadatas.append({k: v for k, v in meta.items() if v is not None})  # Chroma rejects None
         try:
             vectors = self.embedder.embed_passages([_passage_text(title, c.section, c.text) for c in chunks])
+            # The original first, so that the version's chunks never become visible without it.
+            kept = None if self.originals is None else \
+                self.originals.put(locale, source, data, pii=tuple(sorted(pii)), removed=document.removed) is not None
             self.store.replace_document(locale, source, [c.chunk_id for c in chunks],
                                         [c.text for c in chunks], vectors, metadatas)
         except Exception as exc:
             return IngestResult(str(path), source, "error", error=f"{source}: could not be stored ({exc})",
                                 error_code="store_failed")
+        if self.originals is not None:
+            self.originals.keep_only(locale, source, digest)
         return IngestResult(str(path), source, "replaced" if previous else "added", chunks=len(chunks),
-                            removed=document.removed, pii=tuple(sorted(pii)))
+                            removed=document.removed, pii=tuple(sorted(pii)), original_kept=kept)
+
+    def _keep_unchanged(self, path: Path, locale: str, source: str, data: bytes, digest: str) -> bool | None:
+        """Keep the original of an unchanged document that has none yet (ingested before originals were kept):
+        ingesting the same files again is how an installation gets them. Nothing is embedded again."""
+        if self.originals is None:
+            return None
+        if self.originals.get(locale, source, digest) is not None:
+            return True
+        if not self.originals.fits(len(data)):
+            return False
+        try:
+            document = load_document(path)
+        except LoaderError:  # it was read before; the chunks stay as they are
+            return False
+        _, _, pii = self._redact(document.title, document.sections)
+        kept = self.originals.put(locale, source, data, pii=tuple(sorted(pii)), removed=document.removed)
+        self.originals.keep_only(locale, source, digest)
+        return kept is not None
 
     def _redact(self, title: str | None, sections: list[Section]) -> tuple[str | None, list[Section], set[str]]:
         """Title, headings and text with personal data replaced; the kinds found."""

@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     # that brings nothing new for answer_timeout_s seconds is abandoned with a clear message.
     max_question_chars: int = 4000
     answer_timeout_s: float = 60.0
+    # The largest curriculum file, in MB: the app's uploaders (Streamlit's server.maxUploadSize, which
+    # `serve` sets to it) and the originals kept for citations (a larger file from `localtutor ingest`
+    # is ingested, but its original is not kept).
+    max_upload_mb: int = Field(default=200, ge=1)
 
     chunk_size: int = 800
     chunk_overlap: int = 120
@@ -76,6 +80,10 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.home / "chroma"
+
+    @property
+    def originals_path(self) -> Path:
+        return self.home / "originals"
 
     @property
     def db_path(self) -> Path:

@@ -71,9 +71,12 @@ class CurriculumAdmin:
         return results
 
     def delete(self, user: UserRecord | None, locale: str, source: str) -> int:
-        """Remove every chunk of a document; audited as ``curriculum.delete`` with the chunk count."""
+        """Remove every chunk of a document and its kept original; audited as ``curriculum.delete`` with the
+        chunk count."""
         user = require_role(user, *CURRICULUM_ROLES)
         removed = int(self.store.delete_document(locale, source))
+        if self.ingestor.originals is not None:
+            self.ingestor.originals.remove(locale, source)
         self.db.audit(user.name, "curriculum.delete", f"{locale}/{source}", f"{removed} chunks")
         return removed
 

@@ -19,8 +19,8 @@ LAUNCHER = Path(__file__).resolve().parent.parent / "asgi.py"
 FORWARDED = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
-def streamlit_command(address: str, port: int) -> list[str]:
-    """The ``streamlit run`` command line for the app on ``address:port``.
+def streamlit_command(address: str, port: int, max_upload_mb: int = 200) -> list[str]:
+    """The ``streamlit run`` command line for the app on ``address:port``, refusing uploads over ``max_upload_mb``.
 
     No file watcher: a served app is not edited in place, and Streamlit's watcher follows every file
     under the app's folder; when something there is written often (a store, a log, a virtualenv
@@ -32,6 +32,7 @@ def streamlit_command(address: str, port: int) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(LAUNCHER), "--server.port", str(port),
             "--server.address", address, "--browser.gatherUsageStats", "false",
             "--server.headless", "true", "--server.fileWatcherType", "none", "--runner.postScriptGC", "false",
+            "--server.maxUploadSize", str(max_upload_mb),  # LOCALTUTOR_MAX_UPLOAD_MB: the server enforces it
             "--client.toolbarMode", "viewer"]  # no developer menu for users
 
 
@@ -40,7 +41,7 @@ def exit_status(returncode: int) -> int:
     return 128 - returncode if returncode < 0 else returncode
 
 
-def run_server(address: str, port: int) -> int:
+def run_server(address: str, port: int, max_upload_mb: int = 200) -> int:
     """Start the server and wait for it; a stop signal to this process is forwarded to the server.
 
     Returns 0 when a requested stop ended the server, else the server's exit status (128 + N when
@@ -48,7 +49,7 @@ def run_server(address: str, port: int) -> int:
     """
     # Its own process group: Ctrl+C in a terminal reaches only this process, which forwards it once
     # (a second signal would make uvicorn skip its clean shutdown).
-    child = subprocess.Popen(streamlit_command(address, port), process_group=0)
+    child = subprocess.Popen(streamlit_command(address, port, max_upload_mb), process_group=0)
     requested: list[int] = []
 
     def forward(signum: int, _frame: FrameType | None) -> None:

@@ -1,7 +1,7 @@
 """The one composition root: every entry point (CLI, app, benchmarks, conformance) builds its parts here.
 
 :class:`Services` builds each part (settings, embedder, store, guard, profile registry, backend,
-database, tutor, history, turns, ingestor, accounts) at most once, and only when first asked for: ``localtutor users``
+database, tutor, history, turns, ingestor, originals, accounts) at most once, and only when first asked for: ``localtutor users``
 never loads an embedder, ``localtutor ask`` never opens the accounts. Imports are deferred the same
 way, so a command that needs only the database does not import Chroma or the guard.
 """
@@ -19,6 +19,7 @@ from tutor.config import Settings
 if TYPE_CHECKING:
     from curriculum.embedders import Embedder
     from curriculum.ingest import Ingestor, IngestResult
+    from curriculum.originals import OriginalStore
     from curriculum.store import CurriculumStore
     from guardrails import Guard
     from guardrails.moderation import ModerationClient
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from tutor.accounts import Accounts
     from tutor.appdb import AppDatabase
     from tutor.backends import Backend
+    from tutor.documents import Documents
     from tutor.history import History
     from tutor.pipeline import Tutor
     from tutor.turns import Turns
@@ -137,7 +139,21 @@ class Services:
         from curriculum.ingest import Ingestor
 
         return Ingestor(self.store, self.embedder, chunk_size=self.settings.chunk_size,
-                        chunk_overlap=self.settings.chunk_overlap)
+                        chunk_overlap=self.settings.chunk_overlap, originals=self.originals)
+
+    @cached_property
+    def originals(self) -> OriginalStore:
+        """The original files of the ingested documents (``<home>/originals``), for citations."""
+        from curriculum.originals import OriginalStore
+
+        return OriginalStore(self.settings.originals_path, self.settings.max_upload_mb * 1024 * 1024)
+
+    @cached_property
+    def documents(self) -> Documents:
+        """Opening a cited document (passages and original) for a signed-in user."""
+        from tutor.documents import Documents
+
+        return Documents(self.store, self.originals)
 
     @cached_property
     def accounts(self) -> Accounts:

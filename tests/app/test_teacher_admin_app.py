@@ -239,3 +239,24 @@ def test_account_errors_are_shown_in_the_admins_language(accounts: Accounts,
     expected = et("This change is not possible: {reason}").format(reason=et("this user name is taken"))
     assert expected in [e.value for e in at.error]
     assert "already exists" not in expected
+
+
+def test_the_uploaders_speak_the_teachers_language_and_state_the_apps_limit(teacher_page: AppTest) -> None:
+    """Streamlit draws "Upload" and "200MB per file • PDF, ..." in English; the page restyles both uploaders
+    with Estonian texts (the button's accessible name too, checked in a browser by tests/e2e) and gives
+    Streamlit the app's own limit."""
+    from app_pages.uploads import css_string
+
+    styles = " ".join(h.proto.body for h in teacher_page.get("html"))
+    for key, button_text in (("upload_files", "Vali failid"), ("replace_file", "Vali fail")):
+        assert f".st-key-{key} " in styles and css_string(button_text) in styles
+    assert css_string("Kuni 200 MB faili kohta • PDF, DOCX, MD, TXT, HTML, HTM") in styles
+    assert [u.proto.max_upload_size_mb for u in teacher_page.file_uploader] == [200, 200]
+    assert "per file" not in styles and "Choose" not in styles
+
+
+def test_css_strings_cannot_end_the_string_or_the_style() -> None:
+    from app_pages.uploads import css_string
+
+    assert css_string('Vali "failid"</style><script>') == '"Vali \\22 failid\\22 \\3c \\2f style\\3e \\3c script\\3e "'
+    assert css_string("Выбрать файлы • PDF") == '"Выбрать файлы • PDF"'

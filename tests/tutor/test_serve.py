@@ -87,3 +87,10 @@ def test_the_served_app_watches_no_files_and_forces_no_collection_after_each_run
     command = streamlit_command("127.0.0.1", 8501)
     assert command[command.index("--server.fileWatcherType") + 1] == "none"
     assert command[command.index("--runner.postScriptGC") + 1] == "false"
+
+
+def test_the_served_app_refuses_uploads_over_the_apps_limit() -> None:
+    from tutor.serve import streamlit_command
+
+    command = streamlit_command("127.0.0.1", 8501, 25)
+    assert command[command.index("--server.maxUploadSize") + 1] == "25"

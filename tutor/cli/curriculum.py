@@ -60,6 +60,9 @@ def ingest(services: Services, paths: tuple[str, ...], locale: str, subject: str
                        + ", ".join(f"{count} {kind}" for kind, count in sorted(result.removed.items())))
         if result.pii:
             click.echo(f"{result.source}: personal data replaced by placeholders: {', '.join(result.pii)}")
+        if result.original_kept is False:
+            click.echo(f"{result.source}: original file not kept, it is larger than "
+                       f"{services.settings.max_upload_mb} MB (LOCALTUTOR_MAX_UPLOAD_MB)")
     failed = sum(1 for r in results if not r.ok)
     _audit_curriculum(services, actor, [
         ("curriculum.upload", f"{locale}/{r.source}", upload_detail(r, subject, grade)) if r.ok
@@ -94,6 +97,7 @@ def reset(services: Services, locale: str, yes: bool, actor: str) -> None:
     if not yes:
         fail(f"this deletes every chunk of locale '{locale}'; add --yes to confirm", 2)
     services.store.drop_locale(locale)
+    services.originals.remove_locale(locale)
     _audit_curriculum(services, actor, [("curriculum.reset", locale, "every document deleted")])
     click.echo(f"locale '{locale}' curriculum deleted")
 
@@ -241,7 +245,8 @@ def serve(services: Services, port: int | None, address: str | None) -> None:
     """Start the Streamlit app (stops cleanly on SIGTERM/SIGINT)."""
     from tutor.serve import run_server
 
-    code = run_server(address or services.settings.address, port or services.settings.port)
+    code = run_server(address or services.settings.address, port or services.settings.port,
+                      services.settings.max_upload_mb)
     if code:
         raise click.exceptions.Exit(code)
 
