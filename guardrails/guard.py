@@ -34,7 +34,7 @@ from guardrails.decide import (
 from guardrails.features import guess_language
 from guardrails.model import DEFAULT_MODEL_PATH, GuardModel
 from guardrails.moderation import UNAVAILABLE, ModerationClient, ModerationUnavailable
-from guardrails.normalize import hidden_texts
+from guardrails.normalize import hidden_texts, unwrap_base64
 from guardrails.pii import redact
 from guardrails.policy import default_policy, load_policy
 from guardrails.rules import RuleSet
@@ -225,7 +225,7 @@ class Guard:
         who = Audience(audience)
         msg_lang = guess_language(text)
         # The model judges the message with personal data replaced: an e-mail address is not a phishing kit.
-        raw, text = text, redact(text)
+        raw, text = text, redact(unwrap_base64(text))
         embedding = None if query_embedding is None or text != raw else np.asarray(query_embedding, dtype=np.float32)
         if len(text) <= LONG:  # kept for the next turn, which is judged together with this one
             if embedding is None:
@@ -236,8 +236,8 @@ class Guard:
         scored = self.scorer.score_conversation(
             text, earlier, msg_lang, embedding, self._embeddings_of(earlier) if earlier else None
         )
-        hits = self.rules.match(raw, "input")
-        for hidden in hidden_texts(raw):  # base64, ROT13, backwards: the decoded request is judged too
+        hits = self.rules.match(raw, "input") + (self.rules.match(unwrap_base64(raw), "input") if text != raw else [])
+        for hidden in hidden_texts(raw):  # ROT13, backwards: the decoded request is judged too
             hidden_lang = guess_language(hidden)
             decoded = self.scorer.score(redact(hidden), hidden_lang)
             if risk(self.model, decoded.scores, hidden_lang) > risk(self.model, scored.scores, msg_lang):

@@ -100,17 +100,27 @@ def _vowel_share(words: list[str]) -> float:
     return sum(c in _VOWELS for c in letters) / len(letters) if letters else 0.0
 
 
+def _decoded_base64(run: str) -> str | None:
+    try:
+        decoded = base64.b64decode(run + "=" * (-len(run) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if _reads_as_text(decoded) and sum(c.isalpha() for c in decoded) >= 0.6 * len(decoded):
+        return decoded
+    return None
+
+
+def unwrap_base64(text: str) -> str:
+    """``text`` with every base64 run that decodes to words replaced by its decoding: the model
+    judges what the message says, not how a block of code looks ("decode this: aG93IHRv..." is
+    "decode this: how to ...", and a harmless decoding is a harmless message)."""
+    return _B64.sub(lambda m: _decoded_base64(m.group(0)) or m.group(0), text)
+
+
 def hidden_texts(text: str) -> list[str]:
-    """Readings of ``text`` that an encoding hid: base64 runs that decode to words, Latin text whose
+    """Readings of ``text`` that an encoding hid, judged besides the text itself: Latin text whose
     ROT13 reads as language while the text itself does not, and Russian written backwards."""
     found: list[str] = []
-    for run in _B64.findall(text):
-        try:
-            decoded = base64.b64decode(run + "=" * (-len(run) % 4), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError, ValueError):
-            continue
-        if _reads_as_text(decoded) and sum(c.isalpha() for c in decoded) >= 0.6 * len(decoded):
-            found.append(decoded)
     words = _LATIN_WORD.findall(text.lower())
     if len(words) >= 3:
         # Ordinary et/en/Latin-letter Russian keeps about 35-45 % vowels; ROT13 turns a, e, i, o, u
