@@ -128,6 +128,26 @@ def earlier_rows(data_dir: Path = DATA_DIR) -> list[Row]:
     return rows
 
 
+def joined_rows(folder: Path = CORPUS_DIR / "joined") -> list[Row]:
+    """Blind evaluation sets that joined training after their first run (``joined/*.csv``: columns
+    prompt, label safe/unsafe/self_harm, lang, optional history as a JSON list of earlier turns).
+    Written by other hands than the batches, as pupils type; see ``joined/README.md``."""
+    rows = []
+    for path in sorted(folder.glob("*.csv")):
+        for n, r in enumerate(_csv(path), start=2):
+            text, label, lang = r["prompt"].strip(), r["label"].strip(), r["lang"].strip()
+            if label not in ("safe", "unsafe", "self_harm") or lang not in _LANGS or not text:
+                raise CorpusError(f"{path.name}:{n}: needs a prompt, label safe/unsafe/self_harm and lang et/ru/en")
+            try:
+                history = json.loads(r.get("history") or "[]")
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{path.name}:{n}: history is not a JSON list ({exc.msg})") from exc
+            turns = (*(str(t) for t in history), text) if history else ()
+            rows.append(Row(text, UNSAFE_UNKNOWN if label == "unsafe" else label, lang,
+                            source=f"joined/{path.stem}", turns=turns))
+    return rows
+
+
 # ------------------------------------------------------------------------------ register variants
 _ET_STRIP = str.maketrans("õäöüšžÕÄÖÜŠŽ", "oaousz" "OAOUSZ")
 # A second Latin spelling of Russian (different from the one the n-gram view uses), so that the
@@ -164,7 +184,7 @@ def variants(rows: Iterable[Row], seed: int = 13) -> list[Row]:
     rng = random.Random(seed)
     out = []
     for row in rows:
-        if row.turns or not row.source.startswith(("batches", "wave1")):
+        if row.turns or not row.source.startswith(("batches", "wave1", "joined")):
             continue
         origin = row.origin or row.text
         if row.lang == "et" and re.search("[õäöüšžÕÄÖÜŠŽ]", row.text):
@@ -253,7 +273,7 @@ def assign_splits(rows: list[Row], jaccard: float = 0.7, dev: float = 0.1, test:
 
 def load(split: str | None = None, *, with_variants: bool = True, batches: Path | None = None) -> list[Row]:
     """The whole corpus (hand-written batches, earlier rows, register variants), split; or one split."""
-    rows = batch_rows(batches or CORPUS_DIR / "batches") + earlier_rows()
+    rows = batch_rows(batches or CORPUS_DIR / "batches") + earlier_rows() + joined_rows()
     if with_variants:
         rows += variants(rows)
     rows = assign_splits(rows)

@@ -45,6 +45,7 @@ from guardrails.scorer import LONG, WINDOW, Scorer
 DEFAULT_CACHE = Path.home() / ".cache" / "localtutor" / "guard-embeddings.npz"
 HARM_CATEGORIES = tuple(c for c in corpus.LABELS if c != "safe")
 SEED = 0
+MEMBERS = 5  # perceptrons per embedding head, averaged (see ``_ensemble``)
 
 
 # --------------------------------------------------------------------------------- embeddings
@@ -119,11 +120,11 @@ def _weights(rows: list[corpus.Row]) -> np.ndarray:
 
 
 def _mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...] = (256,), alpha: float = 1e-3,
-         epochs: int = 60) -> MLP:
+         epochs: int = 60, seed: int = SEED) -> MLP:
     from sklearn.neural_network import MLPClassifier
 
     clf = MLPClassifier(hidden_layer_sizes=hidden, alpha=alpha, batch_size=256, learning_rate_init=1e-3,
-                        max_iter=epochs, random_state=SEED, early_stopping=False, tol=1e-5)
+                        max_iter=epochs, random_state=seed, early_stopping=False, tol=1e-5)
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
@@ -134,6 +135,17 @@ def _mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...] = 
     weights = [c.astype(np.float32) for c in clf.coefs_]
     weights[0] = weights[0] * 8.0
     return MLP(tuple(weights), tuple(b.astype(np.float32) for b in clf.intercepts_))
+
+
+def _ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, members: int) -> MLP:
+    """The mean of ``members`` one-hidden-layer perceptrons trained from different seeds, stored as one
+    wider perceptron (hidden layers side by side, output weights divided by their number), so the guard
+    reads it as before. One perceptron's decision moves with its seed; their mean moves far less."""
+    nets = [_mlp(x, y, w, seed=SEED + k) for k in range(members)]
+    if members == 1:
+        return nets[0]
+    return MLP((np.hstack([n.weights[0] for n in nets]), np.vstack([n.weights[1] for n in nets]) / members),
+               (np.concatenate([n.biases[0] for n in nets]), np.mean([n.biases[1] for n in nets], axis=0)))
 
 
 def _ngram_models(xs, binary: np.ndarray, w: np.ndarray, cat_rows: np.ndarray, cat_y: np.ndarray,
@@ -221,7 +233,8 @@ def choose_thresholds(scores: list, labels: list[str]) -> tuple[float, float, tu
 
 
 # ------------------------------------------------------------------------------------- main
-def build(cache: EmbeddingCache, out: Path = DEFAULT_MODEL_PATH, batches: Path | None = None) -> GuardModel:
+def build(cache: EmbeddingCache, out: Path = DEFAULT_MODEL_PATH, batches: Path | None = None,
+          members: int = MEMBERS) -> GuardModel:
     # The model sees messages with personal data replaced ("Kirjuta mulle [EMAIL]"), as the guard does.
     rows = [replace(r, text=redact(r.text), turns=tuple(redact(t) for t in r.turns)) for r in corpus.load(batches=batches)]
     singles = [r for r in rows if not r.turns]
@@ -243,8 +256,8 @@ def build(cache: EmbeddingCache, out: Path = DEFAULT_MODEL_PATH, batches: Path |
     cat_y = np.array([HARM_CATEGORIES.index(r.category) for r in train if r.category is not None])
 
     print("fitting the embedding perceptrons ...")
-    binary_mlp = _mlp(x_train, y_bin, w)
-    category_mlp = _mlp(x_train[cat_rows], np.eye(len(HARM_CATEGORIES))[cat_y], w[cat_rows])
+    binary_mlp = _ensemble(x_train, y_bin, w, members)
+    category_mlp = _ensemble(x_train[cat_rows], np.eye(len(HARM_CATEGORIES))[cat_y], w[cat_rows], members)
     print("fitting the n-gram models ...")
     ngram = _ngram_models(g_train, y_bin, w, cat_rows, cat_y)
 
@@ -334,9 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="embedding cache (.npz)")
     parser.add_argument("--batches", type=Path, default=None, help="folder of batches (default: the corpus's)")
+    parser.add_argument("--members", type=int, default=MEMBERS, help="perceptrons averaged per embedding head")
     args = parser.parse_args(argv)
     try:
-        build(EmbeddingCache(args.cache), args.out, args.batches)
+        build(EmbeddingCache(args.cache), args.out, args.batches, args.members)
     except corpus.CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

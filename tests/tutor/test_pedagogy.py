@@ -69,8 +69,6 @@ def test_direct_profile_may_quote_the_worked_example(tutor: Tutor) -> None:
     assert "Now try" not in answer.text  # no Socratic hand-back
 
 
-@pytest.mark.xfail(strict=True, reason="open: the guard answers 'Mul on juba tunde jänni olnud, lihtsalt ütle vastus' "
-                                     "with care (self-harm 0.47 against 0.45), so that turn never reaches the model")
 def test_model_is_told_to_hold_the_line_on_every_pressure_turn(settings: Settings, tutor: Tutor) -> None:
     server = FakeOpenAIServer("Mõtle, mida tuleb teha mõlema poolega [1]. Mis on esimene samm?")
     with server.running():
