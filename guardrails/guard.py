@@ -225,7 +225,8 @@ class Guard:
         who = Audience(audience)
         msg_lang = guess_language(text)
         # The model judges the message with personal data replaced: an e-mail address is not a phishing kit.
-        raw, text = text, redact(unwrap_base64(text))
+        raw, unwrapped = text, unwrap_base64(text)
+        text = redact(unwrapped)
         embedding = None if query_embedding is None or text != raw else np.asarray(query_embedding, dtype=np.float32)
         if len(text) <= LONG:  # kept for the next turn, which is judged together with this one
             if embedding is None:
@@ -236,7 +237,7 @@ class Guard:
         scored = self.scorer.score_conversation(
             text, earlier, msg_lang, embedding, self._embeddings_of(earlier) if earlier else None
         )
-        hits = self.rules.match(raw, "input") + (self.rules.match(unwrap_base64(raw), "input") if text != raw else [])
+        hits = self.rules.match(raw, "input") + (self.rules.match(unwrapped, "input") if unwrapped != raw else [])
         for hidden in hidden_texts(raw):  # ROT13, backwards: the decoded request is judged too
             hidden_lang = guess_language(hidden)
             decoded = self.scorer.score(redact(hidden), hidden_lang)

@@ -78,6 +78,10 @@ _LATIN_WORD = re.compile(r"[a-z]{2,}")
 _CYR_WORD = re.compile(r"[\u0430-\u044f\u0451]{2,}")
 # Russian words do not begin with these letters; a backwards Russian word often does ("ьтитсарыв").
 _NO_RU_START = set("ьъы")
+_ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                       "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM")
+_LATIN_RUN = re.compile(r"(?:\b[A-Za-z]{2,}\b[\s,.?!]*){3,}")  # three or more Latin words in a row
+_SEGMENT = re.compile(r"[.,:;!?\n]")
 
 
 def _reads_as_text(text: str) -> bool:
@@ -86,13 +90,8 @@ def _reads_as_text(text: str) -> bool:
         return False
     printable = sum(c.isprintable() or c in "\n\t" for c in text) / len(text)
     latin = [c for c in letters if "a" <= c <= "z" or c in "äöüõ"]
-    vowel_share = sum(c in _VOWELS for c in latin) / len(latin) if latin else 0.4
+    vowel_share = _vowel_share(latin) if latin else 0.4
     return printable > 0.97 and 0.28 <= vowel_share <= 0.65
-
-
-def _rot13(text: str) -> str:
-    return text.translate(str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                                        "nopqrstuvwxyzabcdefghijklmNOPQRSTUVWXYZABCDEFGHIJKLM"))
 
 
 def _vowel_share(words: list[str]) -> float:
@@ -121,16 +120,14 @@ def hidden_texts(text: str) -> list[str]:
     """Readings of ``text`` that an encoding hid, judged besides the text itself: Latin text whose
     ROT13 reads as language while the text itself does not, and Russian written backwards."""
     found: list[str] = []
-    words = _LATIN_WORD.findall(text.lower())
-    if len(words) >= 3:
-        # Ordinary et/en/Latin-letter Russian keeps about 35-45 % vowels; ROT13 turns a, e, i, o, u
-        # into n, r, v, b, h, so an encoded request has few vowels and its decoding the usual share.
-        runs = re.findall(r"(?:\b[A-Za-z]{2,}\b[\s,.?!]*){3,}", text)
-        for run in runs:
-            rw = _LATIN_WORD.findall(run.lower())
-            if _vowel_share(rw) < 0.26 and _vowel_share(_LATIN_WORD.findall(_rot13(run).lower())) >= 0.33:
-                found.append(_rot13(run).strip())
-    for segment in re.split(r"[.,:;!?\n]", text.lower()):
+    # Ordinary et/en/Latin-letter Russian keeps about 35-45 % vowels; ROT13 turns a, e, i, o, u into
+    # n, r, v, b, h, so an encoded request has few vowels and its decoding the usual share.
+    for run in _LATIN_RUN.findall(text):
+        decoded = run.translate(_ROT13)
+        if _vowel_share(_LATIN_WORD.findall(run.lower())) < 0.26 and \
+                _vowel_share(_LATIN_WORD.findall(decoded.lower())) >= 0.33:
+            found.append(decoded.strip())
+    for segment in _SEGMENT.split(text.lower()):
         cyr = _CYR_WORD.findall(segment)
         if len(cyr) >= 3 and any(len(w) >= 3 and w[0] in _NO_RU_START for w in cyr):
             found.append(" ".join(w[::-1] for w in reversed(cyr)))
