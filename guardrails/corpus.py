@@ -129,22 +129,23 @@ def earlier_rows(data_dir: Path = DATA_DIR) -> list[Row]:
 
 
 def joined_rows(folder: Path = CORPUS_DIR / "joined") -> list[Row]:
-    """Blind evaluation sets that joined training after their first run (``joined/*.csv``: columns
-    prompt, label safe/unsafe/self_harm, lang, optional history as a JSON list of earlier turns).
-    Written by other hands than the batches, as pupils type; see ``joined/README.md``."""
+    """Blind evaluation sets that joined training after their first run (``joined/*.csv``, read as
+    ``localtutor eval guardrails`` reads them: prompt, label safe/unsafe/self_harm, lang, optional
+    history as a JSON list of earlier turns). Written by other hands than the batches, as pupils
+    type; see ``joined/README.md``."""
+    from guardrails.eval import read_csv  # the evaluation sets' own reader (it imports the guard)
+
     rows = []
     for path in sorted(folder.glob("*.csv")):
-        for n, r in enumerate(_csv(path), start=2):
-            text, label, lang = r["prompt"].strip(), r["label"].strip(), r["lang"].strip()
-            if label not in ("safe", "unsafe", "self_harm") or lang not in _LANGS or not text:
-                raise CorpusError(f"{path.name}:{n}: needs a prompt, label safe/unsafe/self_harm and lang et/ru/en")
-            try:
-                history = json.loads(r.get("history") or "[]")
-            except json.JSONDecodeError as exc:
-                raise CorpusError(f"{path.name}:{n}: history is not a JSON list ({exc.msg})") from exc
-            turns = (*(str(t) for t in history), text) if history else ()
+        read, errors = read_csv(path)
+        if errors:
+            raise CorpusError(f"{path.name}: {errors[0]}")
+        for prompt, label, lang, history in read:
+            if lang not in _LANGS:
+                raise CorpusError(f"{path.name}: {prompt[:40]!r}: lang {lang!r} is not et, ru or en")
+            text = prompt.strip()
             rows.append(Row(text, UNSAFE_UNKNOWN if label == "unsafe" else label, lang,
-                            source=f"joined/{path.stem}", turns=turns))
+                            source=f"joined/{path.stem}", turns=(*history, text) if history else ()))
     return rows
 
 
