@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from tutor.accounts import MIN_PASSWORD, ROLES, Accounts, PermissionDenied, UserRecord, require_role
+from tutor.accounts import TEACHING as TEACHING  # the pages import their role sets (with ADMIN) from here
 from tutor.browser_session import SESSION_COOKIE, SignInTickets, routes_mounted, session_url, signout_url
 from tutor.config import Settings
 from tutor.curriculum_admin import CurriculumAdmin
@@ -39,7 +40,6 @@ LANGUAGE_LOADED = "language_loaded"  # the user's saved language was applied to 
 LANGUAGE_CHOSEN = "language_chosen"  # the language was picked on the sign-in page: it becomes the saved one
 SHOW_ILLUSTRATIVE = "show_illustrative"  # the administrator's setting: pupils may pick illustrative profiles
 SIGN_IN_LANGUAGES = ("et", "ru", "en")
-TEACHING = ("teacher", "admin")
 ADMIN = ("admin",)
 
 

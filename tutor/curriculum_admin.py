@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tutor.accounts import UserRecord, require_role
+from tutor.accounts import TEACHING, UserRecord, require_role
 from tutor.appdb import AppDatabase
 
 log = logging.getLogger("localtutor.curriculum")
-CURRICULUM_ROLES = ("teacher", "admin")
 Progress = Callable[[int, int, str], None]
 
 
@@ -50,7 +49,7 @@ class CurriculumAdmin:
         Each file that was added or replaced is audited as ``curriculum.upload`` (target ``locale/name``),
         each that failed as ``curriculum.upload_failed`` with the reason's code.
         """
-        user = require_role(user, *CURRICULUM_ROLES)
+        user = require_role(user, *TEACHING)
         results = []
         with tempfile.TemporaryDirectory(prefix="localtutor-upload-") as folder:
             for number, (name, content) in enumerate(files):
@@ -73,7 +72,7 @@ class CurriculumAdmin:
     def delete(self, user: UserRecord | None, locale: str, source: str) -> int:
         """Remove every chunk of a document and its kept original; audited as ``curriculum.delete`` with the
         chunk count."""
-        user = require_role(user, *CURRICULUM_ROLES)
+        user = require_role(user, *TEACHING)
         removed = int(self.store.delete_document(locale, source))
         if self.ingestor.originals is not None:
             self.ingestor.originals.remove(locale, source)
@@ -82,11 +81,11 @@ class CurriculumAdmin:
 
     def documents(self, user: UserRecord | None, locale: str, query: str = "") -> list[Any]:
         """The locale's documents (DocumentInfo), filtered by a case-insensitive text in title/source/subject."""
-        require_role(user, *CURRICULUM_ROLES)
+        require_role(user, *TEACHING)
         needle = query.strip().lower()
         return [d for d in self.store.documents(locale)
                 if not needle or needle in " ".join(str(x or "") for x in (d.title, d.source, d.subject)).lower()]
 
     def chunks(self, user: UserRecord | None, locale: str, source: str) -> list[Any]:
-        require_role(user, *CURRICULUM_ROLES)
+        require_role(user, *TEACHING)
         return list(self.store.document_chunks(locale, source))

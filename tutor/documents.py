@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from curriculum.originals import Original, OriginalStore
-from tutor.accounts import ROLES, PermissionDenied, UserRecord, require_role
+from tutor.accounts import ROLES, TEACHING, PermissionDenied, UserRecord, require_role
 
-TEACHING = ("teacher", "admin")
 OriginalState = Literal["shown", "not_kept", "withheld"]
 
 

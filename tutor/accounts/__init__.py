@@ -29,6 +29,7 @@ from tutor.accounts.sso import SingleSignOn, role_from_claims
 from tutor.accounts.users import (
     MIN_PASSWORD,
     ROLES,
+    TEACHING,
     Role,
     UserRecord,
     Users,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_PASSWORD", "ROLES", "AccountError", "AccountLocked", "Accounts", "AuthError", "ClassRecord", "Classes",
     "InvalidCredentials", "PermissionDenied", "Preferences", "Role", "Sessions", "SignIn", "SingleSignOn",
-    "UserRecord", "Users", "check_password", "check_role", "normalize_name", "require_role", "role_from_claims",
+    "TEACHING", "UserRecord", "Users", "check_password", "check_role", "normalize_name", "require_role", "role_from_claims",
 ]
 
 

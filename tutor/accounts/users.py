@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 Role = Literal["student", "teacher", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
+TEACHING: tuple[str, ...] = ("teacher", "admin")  # staff: manage curriculum, see pupils' flags and reports
 MIN_PASSWORD = MIN_LENGTH
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{0,127}$")
